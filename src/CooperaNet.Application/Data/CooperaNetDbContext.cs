@@ -1,0 +1,72 @@
+using CooperaNet.Application.Auditing;
+using CooperaNet.Application.Email;
+using CooperaNet.Application.Identity;
+using CooperaNet.Domain.Reference;
+using CooperaNet.Domain.WorkPlans;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperaNet.Application.Data;
+
+/// <summary>
+/// The platform's database. Each provider has a subclass that owns its migrations
+/// (<see cref="SqliteCooperaNetDbContext"/>, <see cref="PostgresCooperaNetDbContext"/>);
+/// everything else uses this type.
+/// </summary>
+public abstract class CooperaNetDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options)
+{
+    public DbSet<MemberState> MemberStates => Set<MemberState>();
+
+    public DbSet<StateGroup> StateGroups => Set<StateGroup>();
+
+    public DbSet<StateGroupMembership> StateGroupMemberships => Set<StateGroupMembership>();
+
+    public DbSet<SectorCategory> SectorCategories => Set<SectorCategory>();
+
+    public DbSet<Sector> Sectors => Set<Sector>();
+
+    public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
+
+    public DbSet<SdgTarget> SdgTargets => Set<SdgTarget>();
+
+    public DbSet<ReferenceDataset> ReferenceDatasets => Set<ReferenceDataset>();
+
+    public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
+
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
+    public DbSet<Mandate> Mandates => Set<Mandate>();
+
+    public DbSet<WorkPlanAction> WorkPlanActions => Set<WorkPlanAction>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CooperaNetDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks there, natively elsewhere.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        }
+    }
+}
+
+/// <summary>The SQLite flavour: the embedded default.</summary>
+public sealed class SqliteCooperaNetDbContext(DbContextOptions<SqliteCooperaNetDbContext> options)
+    : CooperaNetDbContext(options);
+
+/// <summary>The PostgreSQL flavour: production.</summary>
+public sealed class PostgresCooperaNetDbContext(DbContextOptions<PostgresCooperaNetDbContext> options)
+    : CooperaNetDbContext(options);

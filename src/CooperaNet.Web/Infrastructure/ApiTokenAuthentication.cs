@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using CooperaNet.Application.Data;
+using CooperaNet.Application.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CooperaNet.Web.Infrastructure;
+
+/// <summary>
+/// Authenticates API clients by a personal bearer token ("Authorization: Bearer cnt_..."). The token
+/// is looked up by its SHA-256 hash; revoked tokens and locked-out users are refused.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CooperaNetDbContext db,
+    IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    private static readonly TimeSpan UsageResolution = TimeSpan.FromHours(1);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("Malformed token.");
+        }
+
+        var hash = ApiToken.HashOf(secret);
+        var now = clock.GetUtcNow();
+        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User)
+            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null);
+        if (token?.User is null || token.User.LockoutEnd > now)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked token.");
+        }
+
+        // Record use at most hourly: a write on every request would cost more than the request.
+        if (token.LastUsedAt is null || token.LastUsedAt < now - UsageResolution)
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+        }
+
+        var principal = await principals.CreateAsync(token.User);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

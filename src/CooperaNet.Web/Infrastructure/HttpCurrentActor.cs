@@ -1,0 +1,13 @@
+using System.Security.Claims;
+using CooperaNet.Application.Auditing;
+
+namespace CooperaNet.Web.Infrastructure;
+
+/// <summary>The signed-in user of the current request, or "anonymous".</summary>
+public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor
+{
+    public Guid? UserId =>
+        Guid.TryParse(accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string Name => accessor.HttpContext?.User.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using CooperaNet.Application.Auditing;
+using CooperaNet.Application.Data;
+using CooperaNet.Application.Email;
+using CooperaNet.Application.Identity;
+using CooperaNet.Application.ReferenceData;
+using CooperaNet.Domain;
+using CooperaNet.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Localization.Routing;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CooperaNet.Web.Infrastructure;
+
+/// <summary>The platform's services, one method per concern, called from Program.cs.</summary>
+public static class PlatformServices
+{
+    public static WebApplicationBuilder AddCooperaNetData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddCooperaNetDatabase(options, builder.Environment.ContentRootPath);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        builder.Services.AddScoped<ReferenceDataImporter>();
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<EmailOutbox>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ReferenceResponseCache>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<CooperaNetDbContext>("database", tags: ["ready"])
+            .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddCooperaNetLocalization(this WebApplicationBuilder builder)
+    {
+        var strings = new UiStrings(Path.Combine(builder.Environment.ContentRootPath, "Resources"));
+        builder.Services.AddSingleton(strings);
+        builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[LanguageRouteConstraint.Name] = typeof(LanguageRouteConstraint));
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.All.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Languages.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new RouteDataRequestCultureProvider { RouteDataStringKey = CulturePrefixConvention.RouteKey, UIRouteDataStringKey = CulturePrefixConvention.RouteKey },
+                new QueryStringRequestCultureProvider { QueryStringKey = ApiLanguage.QueryKey, UIQueryStringKey = ApiLanguage.QueryKey },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddCooperaNetIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<CooperaNetDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "cooperanet";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToLogin = context => Redirect(context, Routes.SignIn);
+            options.Events.OnRedirectToAccessDenied = context => Redirect(context, Routes.AccessDenied);
+        });
+
+        const string smart = "CookieOrBearer";
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = smart;
+                options.DefaultChallengeScheme = smart;
+            })
+            .AddPolicyScheme(smart, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+        return builder;
+    }
+
+    /// <summary>Sends browsers to the sign-in page in their language; answers API calls with a problem, not a redirect.</summary>
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, string page)
+    {
+        if (context.Request.IsApi())
+        {
+            context.Response.StatusCode = page == Routes.SignIn ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        var query = new Uri(context.RedirectUri).Query;
+        context.Response.Redirect($"/{UiStrings.CurrentLanguage}{page}{query}");
+        return Task.CompletedTask;
+    }
+
+    public static WebApplicationBuilder AddCooperaNetWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options => options.Conventions.Add(new CulturePrefixConvention()));
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CooperaNet API";
+            document.Info.Description = "Offers and demands of cooperation among the OAS member states, and the reference data they use. " +
+                "Names follow ?lang= (es, en, pt, fr) or Accept-Language. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddLocalizedProblemDetails();
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = "cooperanet-af");
+        return builder;
+    }
+}
+
+/// <summary>Authorization policies, one constant each.</summary>
+public static class Policies
+{
+    /// <summary>The secretariat, signed in with a second factor.</summary>
+    public const string Secretariat = "Secretariat";
+
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>The claim Identity adds when the sign-in used two factors.</summary>
+    public const string MfaClaim = "amr";
+
+    public const string MfaValue = "mfa";
+}
+
+/// <summary>Page routes without the language prefix; links add /{lang}.</summary>
+public static class Routes
+{
+    public const string Home = "/";
+    public const string WorkPlan = "/work-plan";
+    public const string ApiReference = "/api-reference";
+    public const string SignIn = "/account/sign-in";
+    public const string AccessDenied = "/account/access-denied";
+}

@@ -1,0 +1,43 @@
+using CooperaNet.Application.Data;
+using CooperaNet.Web.Features.Reference;
+using CooperaNet.Web.Features.WorkPlan;
+using CooperaNet.Web.Infrastructure;
+using CooperaNet.Web.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCooperaNetData();
+builder.AddCooperaNetLocalization();
+builder.AddCooperaNetIdentity();
+builder.AddCooperaNetWeb();
+
+var app = builder.Build();
+await app.Services.InitializeDatabaseAsync();
+
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+
+app.UseWhen(context => context.Request.IsApi(), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentLanguage}/")).ExcludeFromDescription();
+app.MapOpenApi();
+app.MapReferenceEndpoints();
+app.MapWorkPlanEndpoints();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the application.</summary>
+public partial class Program;
