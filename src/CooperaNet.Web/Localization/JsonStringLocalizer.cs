@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace CooperaNet.Web.Localization;
 
 /// <summary>
-/// The user-interface strings: one flat JSON file per language in Resources/ (strings.es.json ...),
-/// read once at start. The four files have the same keys (a test proves it); a missing key shows
+/// The user-interface strings: flat JSON files per area and language in Resources/ (strings.es.json,
+/// account.es.json ...), merged per language and read once at start. The four files have the same keys (a test proves it); a missing key shows
 /// itself as the key, never as an empty string.
 /// </summary>
 public sealed class UiStrings
@@ -17,7 +17,11 @@ public sealed class UiStrings
 
     public UiStrings(string resourcesFolder)
     {
-        byLanguage = Languages.All.ToFrozenDictionary(lang => lang, lang => Load(Path.Combine(resourcesFolder, $"strings.{lang}.json")));
+        byLanguage = Languages.All.ToFrozenDictionary(lang => lang, lang => Directory
+            .EnumerateFiles(resourcesFolder, $"*.{lang}.json")
+            .Order(StringComparer.Ordinal)
+            .SelectMany(Load)
+            .ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
     }
 
     public IReadOnlyDictionary<string, string> For(string language) =>
