@@ -53,6 +53,7 @@ public static class PlatformServices
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
             [
+                new ReExecutedPathCultureProvider(),
                 new RouteDataRequestCultureProvider { RouteDataStringKey = CulturePrefixConvention.RouteKey, UIRouteDataStringKey = CulturePrefixConvention.RouteKey },
                 new QueryStringRequestCultureProvider { QueryStringKey = ApiLanguage.QueryKey, UIQueryStringKey = ApiLanguage.QueryKey },
                 new AcceptLanguageHeaderRequestCultureProvider(),
@@ -64,15 +65,7 @@ public static class PlatformServices
     public static WebApplicationBuilder AddCooperaNetIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<ApplicationUser, ApplicationRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-            })
+            .AddIdentity<ApplicationUser, ApplicationRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<CooperaNetDbContext>()
             .AddDefaultTokenProviders();
 

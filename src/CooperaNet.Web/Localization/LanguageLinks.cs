@@ -18,6 +18,15 @@ public static class LanguageLinks
         return value;
     }
 
+    /// <summary>The path the visitor asked for: for an error page, the path that failed.</summary>
+    public static PathString VisiblePath(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath is { } original
+            ? new PathString(original)
+            : context.Request.Path;
+
+    public static string? FirstSegment(PathString path) =>
+        path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+
     /// <summary>Each language named in itself, as a switcher must.</summary>
     public static string NativeName(string language) => language switch
     {

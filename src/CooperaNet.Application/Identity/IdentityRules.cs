@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CooperaNet.Application.Identity;
+
+/// <summary>Password and lockout rules, the same for the web app and the command line.</summary>
+public static class IdentityRules
+{
+    public static void Apply(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    }
+}

@@ -1,0 +1,106 @@
+using CooperaNet.Application.Auditing;
+using CooperaNet.Application.Data;
+using CooperaNet.Application.Identity;
+using CooperaNet.Application.ReferenceData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace CooperaNet.Application.Tests;
+
+/// <summary>The actor tests make changes as.</summary>
+public sealed class TestActor : ICurrentActor
+{
+    public Guid? UserId { get; set; }
+
+    public string Name { get; set; } = "test-runner";
+}
+
+/// <summary>
+/// Application services over a real, fresh database: a SQLite file by default, or a new PostgreSQL
+/// database when COOPERANET_TEST_POSTGRES is set (./test.sh runs the suite both ways).
+/// </summary>
+public sealed class DataHost : IAsyncDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("cooperanet-data-").FullName;
+    private readonly string? adminConnection = Environment.GetEnvironmentVariable("COOPERANET_TEST_POSTGRES");
+    private readonly string? databaseName;
+
+    public DataHost()
+    {
+        var options = new DatabaseOptions { DataDirectory = folder };
+        if (!string.IsNullOrWhiteSpace(adminConnection))
+        {
+            databaseName = "cooperanet_app_" + Guid.NewGuid().ToString("N")[..12];
+            using (var connection = new NpgsqlConnection(adminConnection))
+            {
+                connection.Open();
+                using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+                create.ExecuteNonQuery();
+            }
+
+            options.Provider = DatabaseProvider.PostgreSql;
+            options.ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = databaseName }.ToString();
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCooperaNetDatabase(options, folder);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<ICurrentActor>(Actor);
+        services.AddScoped<ReferenceDataImporter>();
+        services.AddScoped<UserAdministration>();
+        services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
+            .AddRoles<ApplicationRole>()
+            .AddEntityFrameworkStores<CooperaNetDbContext>();
+        Services = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+
+    public TestActor Actor { get; } = new();
+
+    public ServiceProvider Services { get; }
+
+    public bool IsPostgres => databaseName is not null;
+
+    public static async Task<DataHost> StartAsync()
+    {
+        var host = new DataHost();
+        await host.Services.InitializeDatabaseAsync();
+        return host;
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<CooperaNetDbContext, Task<T>> work) =>
+        InScopeAsync(sp => work(sp.GetRequiredService<CooperaNetDbContext>()));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (databaseName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(adminConnection);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
