@@ -64,15 +64,7 @@ public static class PlatformServices
     public static WebApplicationBuilder AddCooperaNetIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<ApplicationUser, ApplicationRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-            })
+            .AddIdentity<ApplicationUser, ApplicationRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<CooperaNetDbContext>()
             .AddDefaultTokenProviders();
 
