@@ -47,7 +47,6 @@ public static class DataServiceCollectionExtensions
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, "cooperanet.db"),
-            Cache = SqliteCacheMode.Shared,
             DefaultTimeout = 30,
         }.ToString();
     }

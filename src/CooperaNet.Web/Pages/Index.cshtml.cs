@@ -3,28 +3,30 @@ using CooperaNet.Web.Features.Reference;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CooperaNet.Web.Pages;
 
-public sealed class IndexModel(CooperaNetDbContext db) : PageModel
+public sealed class IndexModel(CooperaNetDbContext db, IMemoryCache cache) : PageModel
 {
-    public IReadOnlyList<IGrouping<string, MemberStateItem>> Subregions { get; private set; } = [];
+    /// <summary>What the home page shows; reference data changes only on import, so it is kept a few minutes.</summary>
+    public sealed record Summary(IReadOnlyList<IGrouping<string, MemberStateItem>> Subregions, int States, int Sectors, int Targets, int Actions);
 
-    public int StateCount { get; private set; }
-
-    public int SectorCount { get; private set; }
-
-    public int TargetCount { get; private set; }
-
-    public int ActionCount { get; private set; }
+    public Summary Figures { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
-        var states = await ReferenceQueries.MemberStatesAsync(db, UiStrings.CurrentLanguage);
-        StateCount = states.Items.Count;
-        Subregions = states.Items.GroupBy(s => s.Subregion).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        SectorCount = await db.Sectors.CountAsync(s => !s.IsWithdrawn);
-        TargetCount = await db.SdgTargets.CountAsync();
-        ActionCount = await db.WorkPlanActions.CountAsync();
+        var lang = UiStrings.CurrentLanguage;
+        Figures = (await cache.GetOrCreateAsync($"home:{lang}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            var states = await ReferenceQueries.MemberStatesAsync(db, lang);
+            return new Summary(
+                states.Items.GroupBy(s => s.Subregion).OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
+                states.Items.Count,
+                await db.Sectors.CountAsync(s => !s.IsWithdrawn),
+                await db.SdgTargets.CountAsync(),
+                await db.WorkPlanActions.CountAsync());
+        }))!;
     }
 }
