@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,7 +9,7 @@ namespace CooperaNet.Application.Auditing;
 /// <summary>
 /// Adds an <see cref="AuditEntry"/> for every added, modified or deleted entity to the same
 /// SaveChanges, so the record of a change commits or rolls back with the change itself.
-/// Secrets (password hashes, security stamps, token hashes) are never written to the log.
+/// Secrets (password hashes, security stamps, token hashes, data-protection keys) are never written to the log.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -39,7 +40,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
 
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is not AuditEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or DataProtectionKey) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => Describe(e, now))
             .OfType<AuditEntry>()
             .ToList();

@@ -3,6 +3,7 @@ using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.WorkPlans;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,11 @@ namespace CooperaNet.Application.Data;
 /// everything else uses this type.
 /// </summary>
 public abstract class CooperaNetDbContext(DbContextOptions options)
-    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect cookies and antiforgery tokens, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<MemberState> MemberStates => Set<MemberState>();
 
     public DbSet<StateGroup> StateGroups => Set<StateGroup>();

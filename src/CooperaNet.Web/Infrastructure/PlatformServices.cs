@@ -7,6 +7,7 @@ using CooperaNet.Application.ReferenceData;
 using CooperaNet.Domain;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Localization.Routing;
@@ -29,6 +30,7 @@ public static class PlatformServices
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<EmailOutbox>();
         builder.Services.AddMemoryCache();
+        builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CooperaNetDbContext>("database", tags: ["ready"])
