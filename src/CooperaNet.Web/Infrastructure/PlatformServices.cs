@@ -53,6 +53,7 @@ public static class PlatformServices
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
             [
+                new ErrorPageRequestCultureProvider(),
                 new RouteDataRequestCultureProvider { RouteDataStringKey = CulturePrefixConvention.RouteKey, UIRouteDataStringKey = CulturePrefixConvention.RouteKey },
                 new QueryStringRequestCultureProvider { QueryStringKey = ApiLanguage.QueryKey, UIQueryStringKey = ApiLanguage.QueryKey },
                 new AcceptLanguageHeaderRequestCultureProvider(),

@@ -1,4 +1,6 @@
 using CooperaNet.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace CooperaNet.Web.Localization;
@@ -32,5 +34,21 @@ public sealed class CulturePrefixConvention : IPageRouteModelConvention
             var template = selector.AttributeRouteModel!.Template?.TrimStart('~', '/');
             selector.AttributeRouteModel.Template = AttributeRouteModel.CombineTemplates($"{{{RouteKey}:{LanguageRouteConstraint.Name}}}", template);
         }
+    }
+}
+
+/// <summary>
+/// The culture of an error page re-executed for /en/missing or a failed /fr/... page: the language of the
+/// original path. It must be the request culture, set before the page runs: a culture a page handler sets
+/// does not flow on to the view and its layout.
+/// </summary>
+public sealed class ErrorPageRequestCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        var original = httpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var language = Languages.Normalize(original?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
+        return Task.FromResult(language is null ? null : new ProviderCultureResult(language));
     }
 }
