@@ -34,3 +34,4 @@ public sealed class CulturePrefixConvention : IPageRouteModelConvention
         }
     }
 }
+

@@ -20,7 +20,8 @@ public static class LanguageLinks
 
     /// <summary>The path the visitor asked for: for an error page, the path that failed.</summary>
     public static PathString VisiblePath(HttpContext context) =>
-        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath is { } original
+        (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path) is { } original
             ? new PathString(original)
             : context.Request.Path;
 

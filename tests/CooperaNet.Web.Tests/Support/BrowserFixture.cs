@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CooperaNet.Web.Tests.Support;
+
+/// <summary>
+/// The application on a real port (Kestrel, fresh database) and one headless Chromium for a test class.
+/// Chromium is Debian's (/usr/bin/chromium); Playwright never downloads a browser here.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    // Plain data out of the page, so a failing assertion can say which rule, which element and why.
+    private const string RunAxe = """
+        async () => {
+            const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+            return JSON.stringify(result.violations.map(v => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                nodes: v.nodes.map(n => ({ target: n.target.flat().join(' '), summary: n.failureSummary })),
+            })));
+        }
+        """;
+
+    private readonly StaticAssetsFactory app = new();
+    private string axeScript = string.Empty;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>Where the application listens, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseAddress { get; private set; } = string.Empty;
+
+    private IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        axeScript = AxeCore.Load();
+        app.UseKestrel(0);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = addresses.First().TrimEnd('/');
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>
+    /// A page in its own browser context (no shared cookies or cache), <paramref name="width"/> CSS px wide;
+    /// closing the page closes its context. Relative URLs resolve against <see cref="BaseAddress"/>.
+    /// The page enforces the site's Content-Security-Policy unless <paramref name="bypassCsp"/> lets
+    /// <see cref="AxeAsync"/> inject its script.
+    /// </summary>
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false) =>
+        Browser.NewPageAsync(new()
+        {
+            BaseURL = BaseAddress,
+            ViewportSize = new() { Width = width, Height = height },
+            BypassCSP = bypassCsp,
+            Locale = "en-US",
+        });
+
+    /// <summary>Runs axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now.</summary>
+    public async Task<IReadOnlyList<AxeViolation>> AxeAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Content = axeScript });
+        var json = await page.EvaluateAsync<string>(RunAxe);
+        return JsonSerializer.Deserialize<List<AxeViolation>>(json, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("axe-core returned nothing.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The test host runs as "Testing" from the build output, where MapStaticAssets finds no precompressed
+    /// files and answers a browser's gzip request for site.css with an empty body. Development and published
+    /// apps resolve them; this does what Development does, so the browser sees the real stylesheet.
+    /// </summary>
+    private sealed class StaticAssetsFactory : CooperaNetFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseStaticWebAssets();
+        }
+    }
+}
