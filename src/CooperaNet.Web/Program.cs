@@ -23,13 +23,13 @@ if (!app.Environment.IsDevelopment())
 
 app.UseWhen(context => context.Request.IsApi(), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseVersionedStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+app.MapRazorPages();
 app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentLanguage}/")).ExcludeFromDescription();
 app.MapOpenApi();
 app.MapReferenceEndpoints();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         """;
 
-    private readonly StaticAssetsFactory app = new();
+    private readonly CooperaNetFactory app = new();
     private string axeScript = string.Empty;
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -95,19 +94,5 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await app.DisposeAsync();
-    }
-
-    /// <summary>
-    /// The test host runs as "Testing" from the build output, where MapStaticAssets finds no precompressed
-    /// files and answers a browser's gzip request for site.css with an empty body. Development and published
-    /// apps resolve them; this does what Development does, so the browser sees the real stylesheet.
-    /// </summary>
-    private sealed class StaticAssetsFactory : CooperaNetFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseStaticWebAssets();
-        }
     }
 }
