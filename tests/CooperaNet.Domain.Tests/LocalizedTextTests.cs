@@ -49,3 +49,13 @@ public sealed class LocalizedTextTests
         Assert.Equal(expected, Languages.Normalize(tag));
     }
 }
+
+public sealed class SdgTargetTests
+{
+    [Fact]
+    public void Targets_sort_as_the_UN_lists_them_numbers_before_letters()
+    {
+        string[] codes = ["17.b", "17.10", "17.2", "17.a", "17.1"];
+        Assert.Equal(["17.1", "17.2", "17.10", "17.a", "17.b"], codes.OrderBy(Reference.SdgTarget.SortKey));
+    }
+}

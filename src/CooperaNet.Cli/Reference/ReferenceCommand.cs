@@ -93,15 +93,10 @@ internal static class ReferenceCommand
         var targets = (await db.SdgTargets.AsNoTracking().ToListAsync(ct)).ToLookup(t => t.GoalNumber);
         return goals
             .SelectMany(g => targets[g.Number]
-                .OrderBy(t => TargetOrder(t.Code))
+                .OrderBy(t => Domain.Reference.SdgTarget.SortKey(t.Code))
                 .Select(t => new Line(t.Code, t.Title))
                 .Prepend(new Line(g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Title)))
             .ToList();
     }
 
-    private static (int, int, string) TargetOrder(string code)
-    {
-        var part = code.Split('.')[1];
-        return int.TryParse(part, out var n) ? (0, n, string.Empty) : (1, 0, part);
-    }
 }

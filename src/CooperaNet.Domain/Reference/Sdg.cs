@@ -24,4 +24,13 @@ public sealed class SdgTarget
 
     /// <summary>Official title. Portuguese may be missing; readers fall back and say so.</summary>
     public required LocalizedText Title { get; set; }
+
+    /// <summary>
+    /// Orders targets as the UN lists them: numbered ones first (1.1 ... 1.5), then lettered ones (1.a, 1.b).
+    /// </summary>
+    public static (int Lettered, int Number, string Letter) SortKey(string code)
+    {
+        var part = code.Split('.')[1];
+        return int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var number) ? (0, number, string.Empty) : (1, 0, part);
+    }
 }

@@ -50,17 +50,11 @@ public static class ReferenceQueries
             g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Name(g.Title, lang),
             Name(g.ShortName, lang),
-            targets[g.Number].OrderBy(t => TargetOrder(t.Code)).Select(t => new SdgTargetItem(t.Code, Name(t.Title, lang))).ToList()))
+            targets[g.Number].OrderBy(t => Domain.Reference.SdgTarget.SortKey(t.Code)).Select(t => new SdgTargetItem(t.Code, Name(t.Title, lang))).ToList()))
             .ToList();
         return new LocalizedList<SdgGoalItem>(lang, items);
     }
 
-    /// <summary>Numbered targets first (1.1 ... 1.5), then lettered ones (1.a, 1.b), as the UN lists them.</summary>
-    public static (int, int, string) TargetOrder(string code)
-    {
-        var part = code.Split('.')[1];
-        return int.TryParse(part, out var n) ? (0, n, string.Empty) : (1, 0, part);
-    }
 
     private static Named Name(LocalizedText text, string lang)
     {
