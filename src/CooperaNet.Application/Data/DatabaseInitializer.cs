@@ -1,20 +1,49 @@
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CooperaNet.Application.Data;
 
-public static class DatabaseInitializer
+public static partial class DatabaseInitializer
 {
     /// <summary>Applies pending migrations, then loads the reference data and the roles. Safe to run at every start.</summary>
     public static async Task<IReadOnlyList<DatasetImportResult>> InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        var results = await scope.ServiceProvider.GetRequiredService<ReferenceDataImporter>().ImportAsync(cancellationToken: cancellationToken);
+        var migrated = Stopwatch.GetElapsedTime(started);
+        var results = await ImportAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+        LogReady(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)),
+            (long)migrated.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;
     }
+
+    /// <summary>
+    /// Two instances starting together may both find a dataset missing; the slower one then fails on a
+    /// duplicate key. Its next attempt sees the other's import and skips it.
+    /// </summary>
+    private static async Task<IReadOnlyList<DatasetImportResult>> ImportAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await services.GetRequiredService<ReferenceDataImporter>().ImportAsync(cancellationToken: cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                services.GetRequiredService<CooperaNetDbContext>().ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Database ready in {TotalMs} ms (migrations {MigrateMs} ms)")]
+    private static partial void LogReady(ILogger logger, long migrateMs, long totalMs);
 }
