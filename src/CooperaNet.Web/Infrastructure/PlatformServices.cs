@@ -118,6 +118,9 @@ public static class PlatformServices
     public static WebApplicationBuilder AddCooperaNetWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(options => options.Conventions.Add(new CulturePrefixConvention()));
+        // Pages are UTF-8: write "Política", not "Pol&#xED;tica".
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CooperaNet API";
