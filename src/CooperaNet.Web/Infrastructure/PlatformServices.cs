@@ -67,8 +67,13 @@ public static class PlatformServices
             .AddIdentity<ApplicationUser, ApplicationRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // Length, not composition rules (NIST SP 800-63B): a passphrase such as
+                // "correct-horse-battery-42" is strong without capitals or symbols.
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -91,7 +96,9 @@ public static class PlatformServices
         const string smart = "CookieOrBearer";
         builder.Services.AddAuthentication(options =>
             {
+                // AddIdentity made the cookie the default for authenticating; without this line bearer tokens are never read.
                 options.DefaultScheme = smart;
+                options.DefaultAuthenticateScheme = smart;
                 options.DefaultChallengeScheme = smart;
             })
             .AddPolicyScheme(smart, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
