@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCooperaNetData();
 builder.AddCooperaNetLocalization();
 builder.AddCooperaNetIdentity();
+builder.AddCooperaNetEmail();
 builder.AddCooperaNetWeb();
 
 var app = builder.Build();
