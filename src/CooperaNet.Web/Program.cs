@@ -1,4 +1,5 @@
 using CooperaNet.Application.Data;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Reference;
 using CooperaNet.Web.Features.WorkPlan;
 using CooperaNet.Web.Infrastructure;
@@ -27,6 +28,7 @@ app.UseWhen(context => !context.Request.IsApi(), pages => pages.UseStatusCodePag
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseSecretariatTwoFactor();
 app.UseAuthorization();
 
 app.MapStaticAssets();
@@ -35,6 +37,7 @@ app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentL
 app.MapOpenApi();
 app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
+app.MapAccountEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
