@@ -1,4 +1,5 @@
 using CooperaNet.Application.Data;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Reference;
 using CooperaNet.Web.Features.WorkPlan;
 using CooperaNet.Web.Infrastructure;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCooperaNetData();
 builder.AddCooperaNetLocalization();
 builder.AddCooperaNetIdentity();
+builder.AddCooperaNetEmail();
 builder.AddCooperaNetWeb();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.UseVersionedStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseSecretariatTwoFactor();
 app.UseAuthorization();
 
 app.MapRazorPages();
@@ -34,6 +37,7 @@ app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentL
 app.MapOpenApi();
 app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
+app.MapAccountEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

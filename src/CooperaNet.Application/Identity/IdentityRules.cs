@@ -10,7 +10,9 @@ public static class IdentityRules
         options.User.RequireUniqueEmail = true;
         options.Password.RequiredLength = 12;
         options.Password.RequireNonAlphanumeric = false;
+        // Length, not composition rules (NIST SP 800-63B): "correct-horse-battery-42" is strong as it is.
         options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
         options.Password.RequireDigit = false;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

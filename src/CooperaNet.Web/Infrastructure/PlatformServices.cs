@@ -5,6 +5,7 @@ using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using CooperaNet.Domain;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -70,6 +71,7 @@ public static class PlatformServices
             .AddIdentity<ApplicationUser, ApplicationRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<CooperaNetDbContext>()
             .AddDefaultTokenProviders();
+        builder.Services.AddScoped<AccountEmails>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -86,7 +88,9 @@ public static class PlatformServices
         const string smart = "CookieOrBearer";
         builder.Services.AddAuthentication(options =>
             {
+                // AddIdentity made the cookie the default for authenticating; without this line bearer tokens are never read.
                 options.DefaultScheme = smart;
+                options.DefaultAuthenticateScheme = smart;
                 options.DefaultChallengeScheme = smart;
             })
             .AddPolicyScheme(smart, "Cookie or API token", options => options.ForwardDefaultSelector = context =>
@@ -117,7 +121,10 @@ public static class PlatformServices
 
     public static WebApplicationBuilder AddCooperaNetWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.Conventions.Add(new CulturePrefixConvention()));
+        builder.Services.AddRazorPages(options => options.Conventions.Add(new CulturePrefixConvention()))
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Program)))
+            // Forms are validated on the server only; no data-val-* attributes, which would carry untranslated defaults.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         // Pages are UTF-8: write "Política", not "Pol&#xED;tica".
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -156,4 +163,13 @@ public static class Routes
     public const string ApiReference = "/api-reference";
     public const string SignIn = "/account/sign-in";
     public const string AccessDenied = "/account/access-denied";
+    public const string TwoFactor = "/account/two-factor";
+    public const string RecoveryCode = "/account/recovery-code";
+    public const string ForgotPassword = "/account/forgot-password";
+    public const string ResetPassword = "/account/reset-password";
+    public const string Profile = "/account/profile";
+
+    /// <summary>Anchors of the profile's sections, so forms and redirects land where the user was.</summary>
+    public const string TwoFactorSection = "two-factor";
+    public const string ApiTokensSection = "api-tokens";
 }
