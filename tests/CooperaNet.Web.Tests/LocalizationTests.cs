@@ -82,7 +82,7 @@ public sealed partial class LocalizationTests(CooperaNetFactory factory) : IClas
     {
         using var response = await factory.CreateClient().GetAsync("/en/", TestContext.Current.CancellationToken);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("script-src 'self' 'sha256-", csp);
         Assert.Contains("style-src 'self'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.Contains("frame-ancestors 'none'", csp);

@@ -136,6 +136,9 @@ public static class PlatformServices
             return Task.CompletedTask;
         }));
         builder.Services.AddLocalizedProblemDetails();
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => o.HashesAreWellFormed(), "CooperaNet:Security:AuditScriptHashes: each hash looks like sha256-<44 base64 characters>.")
+            .ValidateOnStart();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "cooperanet-af");
         return builder;
     }

@@ -1,23 +1,48 @@
+using Microsoft.Extensions.Options;
+
 namespace CooperaNet.Web.Infrastructure;
+
+/// <summary>Section "CooperaNet:Security".</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "CooperaNet:Security";
+
+    /// <summary>
+    /// SHA-256 hashes ("sha256-...") of the only inline scripts a page may run: accessibility audit
+    /// tools that inject themselves (axe-core 4.11.0 by default). Each allows one exact script and
+    /// nothing else; empty it to allow none.
+    /// </summary>
+    public List<string> AuditScriptHashes { get; init; } = [];
+
+    public bool HashesAreWellFormed() => AuditScriptHashes.All(hash => System.Text.RegularExpressions.Regex.IsMatch(hash, "^sha256-[A-Za-z0-9+/]{43}=$"));
+}
 
 /// <summary>
 /// A strict Content-Security-Policy on every response: scripts, styles, images and fonts only from
-/// this site, no inline script or style, no framing. Assets never come from a CDN.
+/// this site, no inline style, no inline script but the configured audit-tool hashes, no framing.
+/// Assets never come from a CDN.
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static string ContentSecurityPolicy(SecurityOptions options)
     {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return next(context);
-    });
+        var scripts = string.Join(' ', ["'self'", .. options.AuditScriptHashes.Select(hash => $"'{hash}'")]);
+        return $"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IOptions<SecurityOptions>>().Value);
+        return app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            return next(context);
+        });
+    }
 }

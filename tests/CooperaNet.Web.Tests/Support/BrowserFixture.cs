@@ -64,15 +64,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>
     /// A page in its own browser context (no shared cookies or cache), <paramref name="width"/> CSS px wide;
     /// closing the page closes its context. Relative URLs resolve against <see cref="BaseAddress"/>.
-    /// The page enforces the site's Content-Security-Policy unless <paramref name="bypassCsp"/> lets
-    /// <see cref="AxeAsync"/> inject its script.
+    /// The page enforces the site's Content-Security-Policy, which admits axe-core by its hash
+    /// (CooperaNet:Security:AuditScriptHashes), so <see cref="AxeAsync"/> checks the page as served.
     /// </summary>
-    public Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false) =>
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) =>
         Browser.NewPageAsync(new()
         {
             BaseURL = BaseAddress,
             ViewportSize = new() { Width = width, Height = height },
-            BypassCSP = bypassCsp,
             Locale = "en-US",
         });
 

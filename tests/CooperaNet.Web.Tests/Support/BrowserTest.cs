@@ -12,9 +12,9 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
 
     protected BrowserFixture Browser => browser;
 
-    protected async Task<IPage> NewPageAsync(int width = 1280, bool bypassCsp = false)
+    protected async Task<IPage> NewPageAsync(int width = 1280)
     {
-        var page = await browser.NewPageAsync(width, bypassCsp: bypassCsp);
+        var page = await browser.NewPageAsync(width);
         pages.Add(page);
         return page;
     }
