@@ -1,6 +1,7 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
+using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.WorkPlans;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -43,6 +44,10 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<Mandate> Mandates => Set<Mandate>();
 
     public DbSet<WorkPlanAction> WorkPlanActions => Set<WorkPlanAction>();
+
+    public DbSet<CatalogEntry> Entries => Set<CatalogEntry>();
+
+    public DbSet<EntrySearchTerm> EntrySearchTerms => Set<EntrySearchTerm>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

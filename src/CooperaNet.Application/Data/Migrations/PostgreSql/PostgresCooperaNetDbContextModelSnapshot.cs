@@ -274,6 +274,196 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.CatalogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CostSharing")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("LastChangedBySecretariat")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Modality")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OpenTo")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkingLanguages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode", "Status");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt");
+
+                    b.ToTable("Entries", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySdg", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("EntryId", "Code");
+
+                    b.HasIndex("Code", "EntryId");
+
+                    b.ToTable("EntrySdgs", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySearchTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Term", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("EntrySearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySector", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("EntryId", "SectorCode");
+
+                    b.HasIndex("SectorCode", "EntryId");
+
+                    b.ToTable("EntrySectors", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntryTranslation", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("EntryId", "Language");
+
+                    b.ToTable("EntryTranslations", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Reference.MemberState", b =>
                 {
                     b.Property<string>("Code")
@@ -1077,6 +1267,57 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.CatalogEntry", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Reference.MemberState", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySdg", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
+                        .WithMany("Sdgs")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySearchTerm", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySector", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Reference.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntryTranslation", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Reference.SdgTarget", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Reference.SdgGoal", null)
@@ -1220,6 +1461,17 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.CatalogEntry", b =>
+                {
+                    b.Navigation("Sdgs");
+
+                    b.Navigation("SearchTerms");
+
+                    b.Navigation("Sectors");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.Reference.MemberState", b =>
