@@ -1,5 +1,6 @@
 using CooperaNet.Application.Data;
 using CooperaNet.Web.Features.Account;
+using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Features.Reference;
 using CooperaNet.Web.Features.WorkPlan;
 using CooperaNet.Web.Infrastructure;
@@ -37,6 +38,7 @@ app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentL
 app.MapOpenApi();
 app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
+app.MapCatalogEndpoints();
 app.MapAccountEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

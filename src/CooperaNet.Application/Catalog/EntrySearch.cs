@@ -1,0 +1,150 @@
+using CooperaNet.Application.Data;
+using CooperaNet.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperaNet.Application.Catalog;
+
+/// <summary>What a reader asks of the catalog. Every filter is optional.</summary>
+public sealed record EntryFilter
+{
+    public EntryKind? Kind { get; init; }
+
+    public string? Query { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Subregion { get; init; }
+
+    public string? SectorCategory { get; init; }
+
+    public string? Sector { get; init; }
+
+    public string? Sdg { get; init; }
+
+    public Modality? Modality { get; init; }
+
+    public string? Language { get; init; }
+
+    /// <summary>Null: published only. Other statuses are shown to those allowed to see them.</summary>
+    public EntryStatus? Status { get; init; }
+
+    public string Sort { get; init; } = EntrySorts.Recent;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 20;
+}
+
+public static class EntrySorts
+{
+    public const string Recent = "recent";
+    public const string Title = "title";
+    public const string Expiry = "expiry";
+
+    public static IReadOnlyList<string> All { get; } = [Recent, Title, Expiry];
+}
+
+/// <summary>A page of results and the total they come from.</summary>
+public sealed record EntryPage(IReadOnlyList<CatalogEntry> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The catalog query. Text search matches the folded, stemmed terms of the query against the
+/// entries' term index (every term must match), which crosses languages through sector names.
+/// </summary>
+public static class EntrySearch
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// Filters without paging; <paramref name="visibleStates"/> limits non-published statuses to the
+    /// states a reader may see (null: all, for the secretariat).
+    /// </summary>
+    public static IQueryable<CatalogEntry> Apply(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates)
+    {
+        var query = db.Entries.AsNoTracking();
+        if (filter.Status is null or EntryStatus.Published)
+        {
+            query = query.Where(e => e.Status == EntryStatus.Published);
+        }
+        else
+        {
+            var status = filter.Status.Value;
+            query = query.Where(e => e.Status == status);
+            if (visibleStates is not null)
+            {
+                query = query.Where(e => visibleStates.Contains(e.StateCode));
+            }
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+
+        foreach (var term in SearchText.Terms(filter.Query).Take(8))
+        {
+            query = query.Where(e => db.EntrySearchTerms.Any(t => t.EntryId == e.Id && t.Term == term));
+        }
+
+        if (!string.IsNullOrEmpty(filter.State))
+        {
+            query = query.Where(e => e.StateCode == filter.State);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Subregion))
+        {
+            query = query.Where(e => db.MemberStates.Any(s => s.Code == e.StateCode && s.Subregion == filter.Subregion));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Sector))
+        {
+            query = query.Where(e => e.Sectors.Any(s => s.SectorCode == filter.Sector));
+        }
+        else if (!string.IsNullOrEmpty(filter.SectorCategory))
+        {
+            var prefix = filter.SectorCategory;
+            query = query.Where(e => e.Sectors.Any(s => s.SectorCode.StartsWith(prefix)));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Sdg))
+        {
+            var goalPrefix = filter.Sdg + ".";
+            query = query.Where(e => e.Sdgs.Any(s => s.Code == filter.Sdg || s.Code.StartsWith(goalPrefix)));
+        }
+
+        if (filter.Modality is { } modality)
+        {
+            query = query.Where(e => e.Modality == modality);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Language))
+        {
+            var lang = filter.Language;
+            query = query.Where(e => e.Language == lang || e.Translations.Any(t => t.Language == lang));
+        }
+
+        return query;
+    }
+
+    public static async Task<EntryPage> PageAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
+    {
+        var query = Apply(db, filter, visibleStates);
+        var total = await query.CountAsync(cancellationToken);
+        var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var ordered = filter.Sort switch
+        {
+            EntrySorts.Title => query.OrderBy(e => e.Title).ThenBy(e => e.Id),
+            EntrySorts.Expiry => query.OrderBy(e => e.ExpiresOn == null).ThenBy(e => e.ExpiresOn).ThenBy(e => e.Id),
+            _ => query.OrderByDescending(e => e.PublishedAt ?? e.UpdatedAt).ThenByDescending(e => e.Id),
+        };
+        var ids = await ordered.Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(cancellationToken);
+        var items = await db.Entries.AsNoTracking()
+            .Include(e => e.Translations).Include(e => e.Sectors).Include(e => e.Sdgs)
+            .AsSplitQuery()
+            .Where(e => ids.Contains(e.Id))
+            .ToListAsync(cancellationToken);
+        var byId = items.ToDictionary(e => e.Id);
+        return new EntryPage(ids.Select(id => byId[id]).ToList(), total, page, size);
+    }
+}

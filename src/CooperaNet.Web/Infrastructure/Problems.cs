@@ -1,0 +1,27 @@
+using CooperaNet.Application.Catalog;
+using CooperaNet.Domain.Catalog;
+using Microsoft.Extensions.Localization;
+
+namespace CooperaNet.Web.Infrastructure;
+
+/// <summary>Expected failures as RFC 9457 problem details, in the caller's language.</summary>
+public static class Problems
+{
+    /// <summary>400 naming each field and what is wrong with it.</summary>
+    public static IResult Validation(IStringLocalizer text, IEnumerable<FieldError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => Message(text, e)).Distinct().ToArray()),
+            title: text["Problem.Validation"]);
+
+    public static string Message(IStringLocalizer text, FieldError error) => text["Error." + error.Code, error.Arguments].Value;
+
+    public static IResult NotFound(IStringLocalizer text) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Problem.NotFound"]);
+
+    public static IResult Forbidden(IStringLocalizer text) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["Problem.Forbidden"], detail: text["Error.entry.forbidden"]);
+
+    /// <summary>409: the entry's state does not allow the change.</summary>
+    public static IResult Conflict(IStringLocalizer text, EntryError error) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text["Problem.Conflict"], detail: text["Error." + error.Code], type: "urn:cooperanet:" + error.Code);
+}
