@@ -76,7 +76,7 @@ public static class SearchText
             return word;
         }
 
-        // Portuguese -ções/-ões → -cao/-ao, Spanish -ciones → -cion, then ordinary plurals.
+        // Portuguese -ções/-ões → -cao/-ao, Spanish -ciones → -cion, then other plurals.
         if (word.EndsWith("coes", StringComparison.Ordinal))
         {
             word = word[..^4] + "cao";
@@ -84,6 +84,11 @@ public static class SearchText
         else if (word.EndsWith("oes", StringComparison.Ordinal))
         {
             word = word[..^3] + "ao";
+        }
+        else if (word.Length > 5 && (word.EndsWith("ais", StringComparison.Ordinal) || word.EndsWith("eis", StringComparison.Ordinal) || word.EndsWith("ois", StringComparison.Ordinal)))
+        {
+            // Portuguese -al/-el/-ol plurals: profissionais → profissional.
+            word = word[..^2] + "l";
         }
         else if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
         {
