@@ -39,6 +39,7 @@ app.MapOpenApi();
 app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
 app.MapCatalogEndpoints();
+app.MapSuggestEndpoints();
 app.MapAccountEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -30,6 +30,7 @@ public static class PlatformServices
         builder.Services.AddScoped<ReferenceDataImporter>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<EmailOutbox>();
+        builder.Services.AddScoped<Application.Catalog.ClassificationSuggester>();
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();
