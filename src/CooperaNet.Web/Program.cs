@@ -40,6 +40,7 @@ app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
 app.MapCatalogEndpoints();
 app.MapSuggestEndpoints();
+app.MapAttachmentEndpoints();
 app.MapAccountEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -16,7 +16,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Value", "AuthenticatorKey", "TextBody", "HtmlBody",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Value", "AuthenticatorKey", "TextBody", "HtmlBody", "Content",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -125,3 +125,37 @@ public sealed class EntrySearchTerm
     /// <summary>Folded, stemmed token.</summary>
     public required string Term { get; init; }
 }
+
+/// <summary>A PDF attached to an entry (terms of reference, programme, brochure).</summary>
+public sealed class EntryAttachment
+{
+    /// <summary>The only type accepted.</summary>
+    public const string PdfContentType = "application/pdf";
+
+    /// <summary>Largest accepted file: 5 MB.</summary>
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Key.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>The entry.</summary>
+    public Guid EntryId { get; init; }
+
+    /// <summary>The name the author gave the file, cleaned of any path.</summary>
+    public required string FileName { get; init; }
+
+    /// <summary>Size in bytes.</summary>
+    public int Size { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the content.</summary>
+    public required string Sha256 { get; init; }
+
+    /// <summary>The file itself.</summary>
+    public required byte[] Content { get; init; }
+
+    /// <summary>When it was attached.</summary>
+    public DateTimeOffset UploadedAt { get; init; }
+
+    /// <summary>True when <paramref name="content"/> is a PDF by its signature, whatever its name says.</summary>
+    public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+}

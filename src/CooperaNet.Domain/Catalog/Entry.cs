@@ -94,6 +94,9 @@ public sealed class CatalogEntry
     /// <summary>SDG goals and targets.</summary>
     public ICollection<EntrySdg> Sdgs { get; init; } = [];
 
+    /// <summary>Attached PDFs.</summary>
+    public ICollection<EntryAttachment> Attachments { get; init; } = [];
+
     /// <summary>Search index terms.</summary>
     public ICollection<EntrySearchTerm> SearchTerms { get; init; } = [];
 

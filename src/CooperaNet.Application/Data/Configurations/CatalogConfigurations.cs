@@ -31,6 +31,7 @@ internal sealed class CatalogEntryConfiguration : IEntityTypeConfiguration<Catal
         builder.HasMany(e => e.Translations).WithOne().HasForeignKey(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Sectors).WithOne().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Sdgs).WithOne().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.SearchTerms).WithOne().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
         // Deleted entries disappear from every query; the secretariat's restore uses IgnoreQueryFilters.
         builder.HasQueryFilter(e => e.DeletedAt == null);
@@ -83,5 +84,17 @@ internal sealed class EntrySearchTermConfiguration : IEntityTypeConfiguration<En
         builder.HasKey(s => new { s.Term, s.EntryId });
         builder.Property(s => s.Term).HasMaxLength(60);
         builder.HasIndex(s => s.EntryId);
+    }
+}
+
+internal sealed class EntryAttachmentConfiguration : IEntityTypeConfiguration<EntryAttachment>
+{
+    public void Configure(EntityTypeBuilder<EntryAttachment> builder)
+    {
+        builder.ToTable("EntryAttachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.HasIndex(a => a.EntryId);
     }
 }

@@ -19,9 +19,9 @@ public sealed record EntryView(
     string Institution, string ContactName, string ContactEmail,
     DateOnly? StartsOn, DateOnly? EndsOn, string CostSharing, DateOnly? ExpiresOn,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt,
-    string? ReturnComment, EntryLinks Links)
+    string? ReturnComment, EntryLinks Links, IReadOnlyList<AttachmentView>? Attachments = null)
 {
-    public static EntryView From(CatalogEntry e, string stateName, string lang) => new(
+    public static EntryView From(CatalogEntry e, string stateName, string lang, IReadOnlyList<AttachmentView>? attachments = null) => new(
         e.Id,
         EntryKinds.NameOf(e.Kind),
         e.StateCode,
@@ -48,7 +48,8 @@ public sealed record EntryView(
         e.UpdatedAt,
         e.PublishedAt,
         e.ReturnComment,
-        new EntryLinks($"/api/v1/{EntryKinds.NameOf(e.Kind)}s/{e.Id}", $"/{lang}/catalog/{e.Id}"));
+        new EntryLinks($"/api/v1/{EntryKinds.NameOf(e.Kind)}s/{e.Id}", $"/{lang}/catalog/{e.Id}"),
+        attachments);
 
     private static List<string> Split(string list) => [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 }

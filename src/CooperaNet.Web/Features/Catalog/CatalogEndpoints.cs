@@ -99,7 +99,7 @@ public static class CatalogEndpoints
         }
 
         var lang = ApiLanguage.Of(http);
-        return TypedResults.Ok(EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang));
+        return TypedResults.Ok(EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang, await AttachmentEndpoints.ListAsync(db, entry)));
     }
 
     private static async Task<IResult> CreateAsync(EntryKind kind, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text)

@@ -387,6 +387,42 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("Entries", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntryAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("EntryAttachments", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySdg", b =>
                 {
                     b.Property<Guid>("EntryId")
@@ -1276,6 +1312,15 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntryAttachment", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySdg", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
@@ -1465,6 +1510,8 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("CooperaNet.Domain.Catalog.CatalogEntry", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Sdgs");
 
                     b.Navigation("SearchTerms");

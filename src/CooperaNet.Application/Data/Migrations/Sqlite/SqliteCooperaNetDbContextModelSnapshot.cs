@@ -380,6 +380,42 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("Entries", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntryAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("EntryAttachments", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySdg", b =>
                 {
                     b.Property<Guid>("EntryId")
@@ -1259,6 +1295,15 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Catalog.EntryAttachment", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Catalog.EntrySdg", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Catalog.CatalogEntry", null)
@@ -1448,6 +1493,8 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CooperaNet.Domain.Catalog.CatalogEntry", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Sdgs");
 
                     b.Navigation("SearchTerms");
