@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using CooperaNet.Cli.Database;
+using CooperaNet.Cli.Demo;
 using CooperaNet.Cli.Reference;
 using CooperaNet.Cli.Tokens;
 using CooperaNet.Cli.Users;
@@ -27,12 +28,13 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens and reference data.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data and demo data.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             ReferenceCommand.Create(cli),
+            DemoCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);

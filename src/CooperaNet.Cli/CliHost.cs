@@ -1,5 +1,6 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,7 @@ internal static class CliHost
         builder.Services.AddCooperaNetDatabase(database, Environment.CurrentDirectory);
         builder.Services.AddSingleton<ICurrentActor>(CliActor.ForCurrentUser());
         builder.Services.AddScoped<ReferenceDataImporter>();
+        builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()

@@ -1,5 +1,6 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public sealed class DataHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ICurrentActor>(Actor);
         services.AddScoped<ReferenceDataImporter>();
+        services.AddScoped<DemoCatalogSeeder>();
         services.AddScoped<UserAdministration>();
         services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()

@@ -5,12 +5,12 @@ namespace CooperaNet.Cli.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo"];
 
     private readonly TestCli cli = new();
 
     [Fact]
-    public async Task Help_lists_exactly_the_four_commands()
+    public async Task Help_lists_exactly_the_five_commands()
     {
         var result = await cli.RunAsync("--help");
 
@@ -27,6 +27,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("tokens", "revoke")]
     [InlineData("reference", "show")]
     [InlineData("reference", "import")]
+    [InlineData("demo", "seed")]
     public async Task Every_subcommand_has_help(string group, string command)
     {
         var result = await cli.RunAsync(group, command, "--help");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Demo;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
@@ -28,6 +29,7 @@ public static class PlatformServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
         builder.Services.AddScoped<ReferenceDataImporter>();
+        builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<EmailOutbox>();
         builder.Services.AddScoped<Application.Catalog.ClassificationSuggester>();
