@@ -51,4 +51,7 @@ say "Integration tests on PostgreSQL"
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Application.Tests -c Release --no-build -nologo
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Web.Tests -c Release --no-build -nologo --filter "FullyQualifiedName!~Browser"
 
+say "Formatting (dotnet format --verify-no-changes)"
+dotnet format CooperaNet.slnx --verify-no-changes --no-restore
+
 say "All tests passed"
