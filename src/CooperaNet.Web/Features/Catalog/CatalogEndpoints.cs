@@ -116,10 +116,8 @@ public static class CatalogEndpoints
         return EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang);
     }
 
-    /// <summary>Statuses other than published: all states for the secretariat, its own for a focal point, none for others.</summary>
-    internal static IReadOnlyCollection<string> VisibleStatesFor(System.Security.Claims.ClaimsPrincipal user) => VisibleStates(user) ?? [];
-
-    private static IReadOnlyCollection<string>? VisibleStates(System.Security.Claims.ClaimsPrincipal user) =>
+    /// <summary>Statuses other than published: all states (null) for the secretariat, its own for a focal point, none for others.</summary>
+    internal static IReadOnlyCollection<string>? VisibleStates(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsSecretariat() ? null : user.FocalPointState() is { } state ? [state] : [];
 
     internal static async Task<IReadOnlyDictionary<string, string>> StateNamesAsync(CooperaNetDbContext db, IMemoryCache cache, string lang) =>

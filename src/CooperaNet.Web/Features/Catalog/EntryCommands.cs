@@ -86,6 +86,13 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
         return operation is null || (await auth.AuthorizeAsync(user, entry, operation)).Succeeded ? entry : null;
     }
 
+    /// <summary>The entry whoever asks, for callers that authorize the change they make themselves.</summary>
+    public Task<CatalogEntry?> FindAsync(Guid id) => LoadAsync(id, kind: null, tracking: false, includeDeleted: false);
+
+    /// <summary>The validation alone: a form that cannot be saved yet still lists every problem at once.</summary>
+    public async Task<List<FieldError>> CheckAsync(EntryInput input) =>
+        EntryValidation.Check(input, await ReferenceCodes.LoadAsync(db, cache), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
     /// <summary>The moves <paramref name="user"/> may make on <paramref name="entry"/> now.</summary>
     public async Task<IReadOnlyList<EntryAction>> ActionsAsync(ClaimsPrincipal user, CatalogEntry entry)
     {
@@ -99,6 +106,21 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
         }
 
         return actions;
+    }
+
+    /// <summary>The member states <paramref name="user"/> may create entries for: a focal point's own, every one for the secretariat.</summary>
+    public async Task<IReadOnlyList<string>> CreatableStatesAsync(ClaimsPrincipal user)
+    {
+        var states = new List<string>();
+        foreach (var state in (await ReferenceCodes.LoadAsync(db, cache)).States.Order(StringComparer.Ordinal))
+        {
+            if ((await auth.AuthorizeAsync(user, new StateCatalog(state), CatalogOperations.Create)).Succeeded)
+            {
+                states.Add(state);
+            }
+        }
+
+        return states;
     }
 
     /// <summary>May <paramref name="user"/> change the entry's content now? Drafts for their state, anything for the secretariat.</summary>
