@@ -117,4 +117,63 @@ public sealed class CatalogEntryTests
         entry.Publish(Now);
         Assert.False(entry.IsEditableByState);
     }
+
+    public static TheoryData<string, EntryTransition> PlacesAndMoves()
+    {
+        var data = new TheoryData<string, EntryTransition>();
+        foreach (var place in new[] { "draft", "submitted", "published", "closed", "withdrawn", "deleted" })
+        {
+            foreach (var transition in Enum.GetValues<EntryTransition>())
+            {
+                data.Add(place, transition);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PlacesAndMoves))]
+    public void Allows_answers_as_the_move_itself_would(string place, EntryTransition transition)
+    {
+        var asked = AnEntry(place);
+        var moved = AnEntry(place);
+
+        var error = transition switch
+        {
+            EntryTransition.Submit => moved.Submit(Now),
+            EntryTransition.Publish => moved.Publish(Now),
+            EntryTransition.Return => moved.Return("Precisar el presupuesto", Now),
+            EntryTransition.Withdraw => moved.Withdraw(Now),
+            EntryTransition.Close => moved.Close(Now),
+            EntryTransition.Delete => moved.Delete(Now),
+            _ => moved.Restore(Now),
+        };
+
+        Assert.Equal(error is null, asked.Allows(transition));
+        Assert.Equal(AnEntry(place).Status, asked.Status);
+    }
+
+    private static CatalogEntry AnEntry(string place)
+    {
+        var entry = ADraft();
+        if (place is "submitted" or "published" or "closed")
+        {
+            entry.Submit(Now);
+        }
+
+        if (place is "published" or "closed")
+        {
+            entry.Publish(Now);
+        }
+
+        _ = place switch
+        {
+            "closed" => entry.Close(Now),
+            "withdrawn" => entry.Withdraw(Now),
+            "deleted" => entry.Delete(Now),
+            _ => null,
+        };
+        return entry;
+    }
 }

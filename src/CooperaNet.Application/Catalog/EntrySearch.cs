@@ -44,6 +44,12 @@ public static class EntrySorts
     public static IReadOnlyList<string> All { get; } = [Recent, Title, Expiry];
 }
 
+/// <summary>
+/// How many entries each value of a filter would give, every other filter staying as it is: what a
+/// reader sees beside each choice before making it.
+/// </summary>
+public sealed record EntryFacets(IReadOnlyDictionary<EntryKind, int> Kinds, IReadOnlyDictionary<Modality, int> Modalities, IReadOnlyDictionary<string, int> States);
+
 /// <summary>A page of results and the total they come from.</summary>
 public sealed record EntryPage(IReadOnlyList<CatalogEntry> Items, int Total, int Page, int PageSize);
 
@@ -124,6 +130,21 @@ public static class EntrySearch
         }
 
         return query;
+    }
+
+    /// <summary>Counts per kind, modality and state, each over the filtered entries without its own filter.</summary>
+    public static async Task<EntryFacets> FacetsAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
+    {
+        var kinds = await Apply(db, filter with { Kind = null }, visibleStates)
+            .GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var modalities = await Apply(db, filter with { Modality = null }, visibleStates)
+            .GroupBy(e => e.Modality).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var states = await Apply(db, filter with { State = null }, visibleStates)
+            .GroupBy(e => e.StateCode).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        return new EntryFacets(kinds, modalities, states);
     }
 
     public static async Task<EntryPage> PageAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)

@@ -57,6 +57,31 @@ public enum Modality
     Other = 7,
 }
 
+/// <summary>The moves of an entry's life cycle, as the API and the pages name them.</summary>
+public enum EntryTransition
+{
+    /// <summary>Draft to submitted.</summary>
+    Submit = 0,
+
+    /// <summary>Submitted to published (secretariat).</summary>
+    Publish = 1,
+
+    /// <summary>Submitted or published back to draft, with a comment (secretariat).</summary>
+    Return = 2,
+
+    /// <summary>Draft, submitted or published to withdrawn.</summary>
+    Withdraw = 3,
+
+    /// <summary>Published to closed.</summary>
+    Close = 4,
+
+    /// <summary>Hidden, whatever the status.</summary>
+    Delete = 5,
+
+    /// <summary>A deleted entry back as it was (secretariat).</summary>
+    Restore = 6,
+}
+
 /// <summary>Why a change to an entry was refused.</summary>
 /// <param name="Code">A stable code, mapped to a message in the reader's language.</param>
 public sealed record EntryError(string Code)

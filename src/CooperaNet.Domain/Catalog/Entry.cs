@@ -103,13 +103,19 @@ public sealed class CatalogEntry
     /// <summary>True while the state may still edit it (draft, or returned to draft).</summary>
     public bool IsEditableByState => Status == EntryStatus.Draft && DeletedAt is null;
 
+    /// <summary>
+    /// Whether <paramref name="transition"/> is possible from where the entry is now (who may make
+    /// it is for the caller's authorization). The moves below ask the same question before acting.
+    /// </summary>
+    public bool Allows(EntryTransition transition) => Refusal(transition) is null;
+
     /// <summary>Sends a draft to the secretariat.</summary>
-    public EntryError? Submit(DateTimeOffset at) => Move(EntryStatus.Draft, EntryStatus.Submitted, at);
+    public EntryError? Submit(DateTimeOffset at) => Move(EntryTransition.Submit, EntryStatus.Submitted, at);
 
     /// <summary>Publishes a submitted entry (secretariat).</summary>
     public EntryError? Publish(DateTimeOffset at)
     {
-        var error = Move(EntryStatus.Submitted, EntryStatus.Published, at);
+        var error = Move(EntryTransition.Publish, EntryStatus.Published, at);
         if (error is null)
         {
             PublishedAt ??= at;
@@ -127,9 +133,7 @@ public sealed class CatalogEntry
             return EntryError.CommentRequired;
         }
 
-        var error = Status is EntryStatus.Submitted or EntryStatus.Published
-            ? Move(Status, EntryStatus.Draft, at)
-            : EntryError.IllegalTransition;
+        var error = Move(EntryTransition.Return, EntryStatus.Draft, at);
         if (error is null)
         {
             ReturnComment = comment.Trim();
@@ -139,54 +143,72 @@ public sealed class CatalogEntry
     }
 
     /// <summary>The state takes back an entry that is not closed.</summary>
-    public EntryError? Withdraw(DateTimeOffset at) =>
-        Status is EntryStatus.Draft or EntryStatus.Submitted or EntryStatus.Published
-            ? Move(Status, EntryStatus.Withdrawn, at)
-            : EntryError.IllegalTransition;
+    public EntryError? Withdraw(DateTimeOffset at) => Move(EntryTransition.Withdraw, EntryStatus.Withdrawn, at);
 
     /// <summary>Closes a published entry: fulfilled or no longer available.</summary>
-    public EntryError? Close(DateTimeOffset at) => Move(EntryStatus.Published, EntryStatus.Closed, at);
+    public EntryError? Close(DateTimeOffset at) => Move(EntryTransition.Close, EntryStatus.Closed, at);
 
     /// <summary>Hides the entry; <see cref="Restore"/> brings it back as it was.</summary>
     public EntryError? Delete(DateTimeOffset at)
     {
-        if (DeletedAt is not null)
+        var error = Refusal(EntryTransition.Delete);
+        if (error is null)
         {
-            return EntryError.Deleted;
+            DeletedAt = at;
+            UpdatedAt = at;
         }
 
-        DeletedAt = at;
-        UpdatedAt = at;
-        return null;
+        return error;
     }
 
     /// <summary>Undoes a deletion.</summary>
     public EntryError? Restore(DateTimeOffset at)
     {
-        if (DeletedAt is null)
+        var error = Refusal(EntryTransition.Restore);
+        if (error is null)
         {
-            return EntryError.NotDeleted;
+            DeletedAt = null;
+            UpdatedAt = at;
         }
 
-        DeletedAt = null;
-        UpdatedAt = at;
-        return null;
+        return error;
     }
 
-    private EntryError? Move(EntryStatus from, EntryStatus to, DateTimeOffset at)
+    /// <summary>The one table of which status each transition starts from.</summary>
+    private EntryError? Refusal(EntryTransition transition)
     {
+        if (transition == EntryTransition.Restore)
+        {
+            return DeletedAt is null ? EntryError.NotDeleted : null;
+        }
+
         if (DeletedAt is not null)
         {
             return EntryError.Deleted;
         }
 
-        if (Status != from)
+        var allowed = transition switch
         {
-            return EntryError.IllegalTransition;
+            EntryTransition.Submit => Status == EntryStatus.Draft,
+            EntryTransition.Publish => Status == EntryStatus.Submitted,
+            EntryTransition.Return => Status is EntryStatus.Submitted or EntryStatus.Published,
+            EntryTransition.Withdraw => Status is EntryStatus.Draft or EntryStatus.Submitted or EntryStatus.Published,
+            EntryTransition.Close => Status == EntryStatus.Published,
+            EntryTransition.Delete => true,
+            _ => false,
+        };
+        return allowed ? null : EntryError.IllegalTransition;
+    }
+
+    private EntryError? Move(EntryTransition transition, EntryStatus to, DateTimeOffset at)
+    {
+        var error = Refusal(transition);
+        if (error is null)
+        {
+            Status = to;
+            UpdatedAt = at;
         }
 
-        Status = to;
-        UpdatedAt = at;
-        return null;
+        return error;
     }
 }

@@ -104,6 +104,7 @@ public static class PlatformServices
 
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, Features.Catalog.CooperaNetClaimsFactory>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Catalog.CatalogAuthorizationHandler>();
+        builder.Services.AddScoped<Features.Catalog.EntryCommands>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
@@ -176,6 +177,14 @@ public static class Routes
     public const string ForgotPassword = "/account/forgot-password";
     public const string ResetPassword = "/account/reset-password";
     public const string Profile = "/account/profile";
+    public const string Catalog = "/catalog";
+    public const string NewEntry = "/catalog/new";
+
+    public static string Entry(Guid id) => $"/catalog/{id}";
+
+    public static string EditEntry(Guid id) => $"/catalog/{id}/edit";
+
+    public static string State(string code) => $"/states/{code}";
 
     /// <summary>Anchors of the profile's sections, so forms and redirects land where the user was.</summary>
     public const string TwoFactorSection = "two-factor";

@@ -62,6 +62,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
     [InlineData("/en/")]
     [InlineData("/en/work-plan")]
     [InlineData("/en/api-reference")]
+    [MemberData(nameof(PublicPages.Catalog), MemberType = typeof(PublicPages))]
     public async Task Page_does_not_scroll_sideways_on_a_320_px_screen(string path)
     {
         var page = await NewPageAsync(width: 320);

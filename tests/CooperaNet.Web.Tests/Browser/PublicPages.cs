@@ -3,11 +3,17 @@ using CooperaNet.Domain;
 namespace CooperaNet.Web.Tests.Browser;
 
 /// <summary>The pages anyone can open, in every language; the browser tests check each of them.</summary>
-public static class PublicPages
+public static partial class PublicPages
 {
     public const string NotFound = "/no-such-page";
 
-    private static readonly string[] Paths = ["/", "/work-plan", "/api-reference", "/account/sign-in", "/account/forgot-password"];
+    /// <summary>A published entry of the browser fixture's database.</summary>
+    public static readonly string Entry = $"/catalog/{Support.BrowserFixture.PublishedEntryId}";
+
+    /// <summary>One state page stands for all 35: they share one template, and the home page links to each.</summary>
+    public const string State = "/states/CO";
+
+    private static readonly string[] Paths = ["/", "/work-plan", "/api-reference", "/account/sign-in", "/account/forgot-password", "/catalog", Entry, State];
 
     /// <summary>Every page with the status it must answer: 200, or 404 for the deliberate missing page.</summary>
     public static TheoryData<string, int> All
@@ -31,5 +37,12 @@ public static class PublicPages
 
     public static TheoryData<string> LanguageCodes => new(Languages.All);
 
-    public static bool Contains(string path) => All.Any(row => row.Data.Item1 == path);
+    /// <summary>The catalog's own pages, in every language, for the checks too slow to run on every page (320 px).</summary>
+    public static TheoryData<string> Catalog => new(Languages.All.SelectMany(lang => new[] { $"/{lang}/catalog", $"/{lang}{Entry}", $"/{lang}{State}" }));
+
+    public static bool Contains(string path) =>
+        All.Any(row => row.Data.Item1 == path) || StatePage().IsMatch(path);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/(es|en|pt|fr)/states/[A-Z]{2}$")]
+    private static partial System.Text.RegularExpressions.Regex StatePage();
 }

@@ -34,6 +34,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         """;
 
+    /// <summary>The published entry every fixture's database holds, so entry pages have a known address.</summary>
+    public static readonly Guid PublishedEntryId = new("01930f6e-5c3a-7c1e-9a53-6f0e2d4b8a11");
+
     private readonly CooperaNetFactory app = new();
     private string axeScript = string.Empty;
     private IPlaywright? playwright;
@@ -51,6 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = addresses.First().TrimEnd('/');
+        await SeedCatalogAsync();
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
@@ -60,6 +64,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>
+    /// One published offer of Colombia with translations, sectors and SDGs: the catalog, its entry page
+    /// and the state page then show the markup readers will see.
+    /// </summary>
+    private Task SeedCatalogAsync() => EntryBuilder.AnEntry()
+        .WithId(PublishedEntryId).Offer().From("CO").InSector("14030", "41010").ForSdg("6", "6.1")
+        .Titled("Gestión comunitaria del agua potable rural")
+        .Summarized("Acompañamiento a operadores comunitarios de acueductos rurales durante seis meses.")
+        .Described("Visitas técnicas y guías de operación.\nFormación de operadores locales.")
+        .TranslatedTo("en", "Community management of rural drinking water", "Six months of support to community operators of rural water systems.")
+        .TranslatedTo("pt", "Gestão comunitária da água potável rural", "Acompanhamento de operadores comunitários de aquedutos rurais durante seis meses.")
+        .Published()
+        .SaveAsync(app);
 
     /// <summary>
     /// A page in its own browser context (no shared cookies or cache), <paramref name="width"/> CSS px wide;
@@ -74,6 +92,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "en-US",
         });
+
+    /// <summary>A user of the application under test, who then signs in through the page as a person would.</summary>
+    public Task CreateUserAsync(string email, string role, string? state = null) => app.CreateUserAsync(email, role, state);
 
     /// <summary>Runs axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now.</summary>
     public async Task<IReadOnlyList<AxeViolation>> AxeAsync(IPage page)

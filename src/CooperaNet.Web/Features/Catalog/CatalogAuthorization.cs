@@ -32,6 +32,9 @@ public static class CatalogClaims
 
     public static bool IsSecretariat(this ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat);
 
+    /// <summary>Writes entries for some state (its own, or any for the secretariat): sees drafts and the link to publish.</summary>
+    public static bool WritesForAState(this ClaimsPrincipal user) => user.IsSecretariat() || user.FocalPointState() is not null;
+
     /// <summary>The state a focal point speaks for, or null.</summary>
     public static string? FocalPointState(this ClaimsPrincipal user) =>
         user.IsInRole(Roles.FocalPoint) ? user.FindFirstValue(State) : null;

@@ -1,0 +1,107 @@
+using CooperaNet.Application.Data;
+using CooperaNet.Domain.Catalog;
+using CooperaNet.Web.Features.Account;
+using CooperaNet.Web.Features.Catalog;
+using CooperaNet.Web.Infrastructure;
+using CooperaNet.Web.Localization;
+using CooperaNet.Web.Pages.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
+
+namespace CooperaNet.Web.Pages.Catalog;
+
+/// <summary>
+/// One offer or demand, for anyone when published; for its state and the secretariat otherwise,
+/// with the life-cycle buttons each of them may use.
+/// </summary>
+public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, AccountEmails emails, IStringLocalizer<Program> text) : PageModel
+{
+    public CatalogEntry Entry { get; private set; } = null!;
+
+    public CatalogLookups Lookups { get; private set; } = null!;
+
+    /// <summary>The texts shown: the reader's choice, else the page language's, else the original.</summary>
+    public EntryText Text { get; private set; } = null!;
+
+    public IReadOnlyList<EntryText> Versions { get; private set; } = [];
+
+    public IReadOnlyList<EntryAction> Actions { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public string PermanentLink { get; private set; } = string.Empty;
+
+    public string? Notice { get; private set; }
+
+    /// <summary>The secretariat's reason when it returns the entry, kept when the form comes back with an error.</summary>
+    public string? Comment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? version)
+    {
+        Notice = TempData[Notices.Key] as string;
+        return await ShowAsync(id, version) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? transition, string? comment)
+    {
+        if (EntryAction.Find(transition) is not { } move)
+        {
+            return BadRequest();
+        }
+
+        var outcome = await commands.MoveAsync(User, id, kind: null, move, comment);
+        switch (outcome.Refusal)
+        {
+            case EntryRefusal.NotFound:
+                return NotFound();
+            case EntryRefusal.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case EntryRefusal.Invalid:
+                foreach (var error in outcome.Errors!)
+                {
+                    ModelState.AddModelError(error.Field, Problems.Message(text, error));
+                }
+
+                break;
+            case EntryRefusal.Conflict:
+                ModelState.AddModelError(string.Empty, text["Error." + outcome.Conflict!.Code]);
+                break;
+            default:
+                TempData[Notices.Key] = "Pages.Entry.Done." + move.Name;
+                var lang = UiStrings.CurrentLanguage;
+                var stillVisible = outcome.Entry!.DeletedAt is null || User.IsSecretariat();
+                return Redirect(stillVisible ? $"/{lang}{Routes.Entry(id)}" : $"/{lang}{Routes.Catalog}");
+        }
+
+        Comment = comment;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await ShowAsync(id, version: null) ? Page() : NotFound();
+    }
+
+    public string StateName => Lookups.StateName(Entry.StateCode);
+
+    /// <summary>A place an entry is open to: a state by its name, a subregion by its localized name.</summary>
+    public string PlaceName(string place) =>
+        Lookups.StatesByCode.TryGetValue(place, out var state) ? state.Name : text["Subregion." + place];
+
+    private async Task<bool> ShowAsync(Guid id, string? version)
+    {
+        var entry = await commands.ReadAsync(User, id, kind: null, includeDeleted: User.IsSecretariat());
+        if (entry is null)
+        {
+            return false;
+        }
+
+        var lang = UiStrings.CurrentLanguage;
+        Entry = entry;
+        Lookups = await CatalogLookups.LoadAsync(db, cache, lang);
+        Versions = EntryText.All(entry);
+        Text = EntryText.In(entry, version ?? lang);
+        Actions = await commands.ActionsAsync(User, entry);
+        CanEdit = await commands.CanEditAsync(User, entry);
+        PermanentLink = $"{emails.BaseUrl(Request)}/{lang}{Routes.Entry(id)}";
+        return true;
+    }
+}

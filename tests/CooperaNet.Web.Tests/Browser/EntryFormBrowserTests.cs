@@ -1,0 +1,79 @@
+using CooperaNet.Application.Identity;
+using CooperaNet.Domain;
+using CooperaNet.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CooperaNet.Web.Tests.Browser;
+
+/// <summary>The pages behind sign-in that focal points use to write entries.</summary>
+public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    [Theory]
+    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    public async Task Entry_form_and_its_errors_have_no_axe_violations(string lang)
+    {
+        var page = await SignedInAsync(lang);
+        await GotoAsync(page, $"/{lang}/catalog/new?kind=offer");
+        var blank = await Browser.AxeAsync(page);
+
+        await page.Locator("form.entry-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        var invalid = await Browser.AxeAsync(page);
+
+        Assert.True(blank.Count == 0, $"The blank form breaks {blank.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, blank)}");
+        Assert.True(invalid.Count == 0, $"The form with errors breaks {invalid.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, invalid)}");
+    }
+
+    [Fact]
+    public async Task Code_fields_keep_suggesting_after_each_comma()
+    {
+        var page = await SignedInAsync(Languages.English);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await GotoAsync(page, "/en/catalog/new?kind=offer");
+
+        await page.GetByLabel("OECD-DAC sectors").PressSequentiallyAsync("14030, 112");
+
+        var first = await page.Locator("#sector-codes option").First.GetAttributeAsync("value");
+        Assert.StartsWith("14030, ", first);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Entry_page_of_a_draft_has_no_axe_violations_with_its_buttons()
+    {
+        var page = await SignedInAsync(Languages.French);
+        await GotoAsync(page, "/fr/catalog/new?kind=demand");
+        await page.GetByLabel("Titre", new() { Exact = true }).First.FillAsync("Surveillance des maladies vectorielles");
+        await page.GetByLabel("Résumé", new() { Exact = true }).First.FillAsync("Renforcer la surveillance épidémiologique des maladies vectorielles.");
+        await page.GetByLabel("Secteurs CAD-OCDE").FillAsync("12250");
+        await page.GetByLabel("Modalité").SelectOptionAsync("expert-mission");
+        await page.GetByLabel("Institution responsable").FillAsync("Ministère de la Santé");
+        await page.Locator("form.entry-form button[type=submit]").ClickAsync();
+
+        await page.WaitForURLAsync("**/fr/catalog/*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Soumettre au secrétariat" })).ToBeVisibleAsync();
+        var violations = await Browser.AxeAsync(page);
+
+        Assert.True(violations.Count == 0, $"The draft's page breaks {violations.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+    }
+
+    private async Task<IPage> SignedInAsync(string lang)
+    {
+        var email = $"focal-point-{Guid.NewGuid():N}@example.org";
+        await Browser.CreateUserAsync(email, Roles.FocalPoint, "CO");
+        var page = await NewPageAsync();
+        await GotoAsync(page, $"/{lang}/account/sign-in");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(TestUsers.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/{lang}/");
+        return page;
+    }
+}
