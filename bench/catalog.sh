@@ -3,6 +3,7 @@
 # Usage: bench/catalog.sh [sqlite|postgres] [seconds]     (needs wrk; PostgreSQL 15+ for "postgres")
 #   CATALOG_ENTRIES=100000   entries to generate (once per provider and count, kept in /tmp)
 #   CATALOG_FRESH=1          throw the kept database away and generate it again
+#   CATALOG_CACHE_SECONDS=0  turn the app's list cache off, to measure the database path alone
 # Prints, per URL: requests/s, p50/p95/p99 latency from wrk -t2 -c32 --latency, and the app's peak RSS.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -53,6 +54,7 @@ fi
 
 # --- The app -------------------------------------------------------------------------------------
 ASPNETCORE_ENVIRONMENT=Production CooperaNet__Email__PickupDirectory="$data/mail" \
+  CooperaNet__Catalog__ListCacheSeconds="${CATALOG_CACHE_SECONDS:-5}" \
   dotnet src/CooperaNet.Web/bin/Release/net10.0/CooperaNet.Web.dll --urls "http://127.0.0.1:$app_port" \
   --contentRoot "$root/src/CooperaNet.Web" >"$log" 2>&1 &
 app_pid=$!
@@ -70,7 +72,7 @@ urls=(
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/es/catalog")" = 200 ] && urls+=("/es/catalog?q=agua&modality=technical-assistance")
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status"; }
-echo "provider=$provider entries=$count wrk -t2 -c32 -d${duration}s --latency; RSS after start: $(( $(rss_kb) / 1024 )) MB"
+echo "provider=$provider entries=$count list cache=${CATALOG_CACHE_SECONDS:-5}s wrk -t2 -c32 -d${duration}s --latency; RSS after start: $(( $(rss_kb) / 1024 )) MB"
 printf '%-80s %8s %8s %8s %8s %6s %9s\n' url req/s p50_ms p95_ms p99_ms errors total
 for url in "${urls[@]}"; do
   total=$(curl -fs "$base$url" | grep -o '"total":[0-9]*' | cut -d: -f2 || true)

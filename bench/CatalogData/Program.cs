@@ -114,5 +114,12 @@ if (!await db.EntrySearchTerms.AnyAsync(t => t.EntryId == sample))
     throw new InvalidOperationException("The search terms written in bulk do not match their entries.");
 }
 
+if (db.Database.IsNpgsql())
+{
+    // What autovacuum would have done by the time a real catalog reached this size: planner
+    // statistics, and a visibility map that lets index-only scans skip the table.
+    await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+}
+
 var termCount = await db.EntrySearchTerms.CountAsync();
 Console.WriteLine($"Done: {target:N0} published entries, {termCount:N0} search terms, in {clock.Elapsed.TotalSeconds:F0} s.");

@@ -5,10 +5,13 @@ using CooperaNet.Domain.Catalog;
 using CooperaNet.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CooperaNet.Web.Features.Catalog;
 
@@ -23,21 +26,21 @@ public static class CatalogEndpoints
             var group = routes.MapGroup($"/api/v1/{plural}").WithTags(kind == EntryKind.Offer ? "Offers" : "Demands").AddEndpointFilter(ApiLanguage.Validate);
             var name = kind == EntryKind.Offer ? "Offer" : "Demand";
 
-            group.MapGet("/", (HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text, CancellationToken ct) => ListAsync(kind, http, db, cache, text, ct))
+            group.MapGet("/", (HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct) => ListAsync(kind, http, db, cache, lists, text, ct))
                 .WithName($"List{name}s").WithSummary($"Published {plural}: search (q), filters, sorting and paging; ?format=csv or xlsx downloads the list.")
                 .Produces<EntryListView>().ProducesValidationProblem();
             group.MapGet("/{id:guid}", (Guid id, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, IStringLocalizer<Program> text) => GetAsync(kind, id, http, db, cache, auth, text))
                 .WithName($"Get{name}").WithSummary($"One {EntryKinds.NameOf(kind)}.").Produces<EntryView>().ProducesProblem(404);
 
             var write = group.MapGroup("/").RequireAuthorization(Policies.SignedIn);
-            write.MapPost("/", (EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) => CreateAsync(kind, input, http, db, cache, auth, clock, text))
+            write.MapPost("/", (EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) => CreateAsync(kind, input, http, db, cache, lists, auth, clock, text))
                 .WithName($"Create{name}").WithSummary($"Create a draft {EntryKinds.NameOf(kind)} for your state (focal point) or any state (secretariat, with \"state\").")
                 .Produces<EntryView>(201).ProducesValidationProblem().ProducesProblem(403);
-            write.MapPut("/{id:guid}", (Guid id, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) => UpdateAsync(kind, id, input, http, db, cache, auth, clock, text))
+            write.MapPut("/{id:guid}", (Guid id, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) => UpdateAsync(kind, id, input, http, db, cache, lists, auth, clock, text))
                 .WithName($"Update{name}").WithSummary($"Change a draft {EntryKinds.NameOf(kind)}.")
                 .Produces<EntryView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-            write.MapDelete("/{id:guid}", (Guid id, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) =>
-                    TransitionAsync(kind, id, CatalogOperations.Edit, (e, at) => e.Delete(at), http, db, cache, auth, clock, text, includeDeleted: false))
+            write.MapDelete("/{id:guid}", (Guid id, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) =>
+                    TransitionAsync(kind, id, CatalogOperations.Edit, (e, at) => e.Delete(at), http, db, cache, lists, auth, clock, text, includeDeleted: false))
                 .WithName($"Delete{name}").WithSummary("Delete (the secretariat can restore it).").Produces<EntryView>().ProducesProblem(403).ProducesProblem(404);
 
             MapTransition(write, kind, name, "submit", CatalogOperations.Edit, (e, at, _) => e.Submit(at));
@@ -54,8 +57,8 @@ public static class CatalogEndpoints
     private static void MapTransition(RouteGroupBuilder write, EntryKind kind, string name, string action, OperationAuthorizationRequirement operation,
         Func<CatalogEntry, DateTimeOffset, string?, EntryError?> move, bool includeDeleted = false)
     {
-        write.MapPost($"/{{id:guid}}/{action}", (Guid id, ReturnInput? body, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) =>
-                TransitionAsync(kind, id, operation, (e, at) => move(e, at, body?.Comment), http, db, cache, auth, clock, text, includeDeleted))
+        write.MapPost($"/{{id:guid}}/{action}", (Guid id, ReturnInput? body, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) =>
+                TransitionAsync(kind, id, operation, (e, at) => move(e, at, body?.Comment), http, db, cache, lists, auth, clock, text, includeDeleted))
             .WithName($"{char.ToUpperInvariant(action[0])}{action[1..]}{name}")
             .WithSummary(action switch
             {
@@ -69,7 +72,7 @@ public static class CatalogEndpoints
             .Produces<EntryView>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> ListAsync(EntryKind kind, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text, CancellationToken ct)
+    private static async Task<IResult> ListAsync(EntryKind kind, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct)
     {
         var (filter, errors) = CatalogFilters.Parse(http.Request.Query, kind);
         if (errors.Count > 0)
@@ -85,9 +88,24 @@ public static class CatalogEndpoints
             return await CatalogExports.ExportAsync(format, filter, visible, db, cache, lang, text, ct);
         }
 
-        var page = await EntrySearch.PageAsync(db, filter, visible, ct);
-        var names = await StateNamesAsync(db, cache, lang);
-        return TypedResults.Ok(new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList()));
+        async Task<EntryListView> BuildAsync(CancellationToken cancellationToken)
+        {
+            var page = await EntrySearch.PageAsync(db, filter, visible, cancellationToken);
+            var names = await StateNamesAsync(db, cache, lang);
+            return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList());
+        }
+
+        // Published entries look the same to every reader: their lists may be shared.
+        if (lists.Enabled && filter.Status is null or EntryStatus.Published)
+        {
+            var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var body = await lists.GetOrBuildAsync(
+                $"{lang}|{JsonSerializer.Serialize(filter, json)}",
+                async () => JsonSerializer.SerializeToUtf8Bytes(await BuildAsync(CancellationToken.None), json));
+            return TypedResults.Bytes(body, "application/json; charset=utf-8");
+        }
+
+        return TypedResults.Ok(await BuildAsync(ct));
     }
 
     private static async Task<IResult> GetAsync(EntryKind kind, Guid id, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, IStringLocalizer<Program> text)
@@ -102,7 +120,7 @@ public static class CatalogEndpoints
         return TypedResults.Ok(EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang));
     }
 
-    private static async Task<IResult> CreateAsync(EntryKind kind, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text)
+    private static async Task<IResult> CreateAsync(EntryKind kind, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text)
     {
         if (input is null)
         {
@@ -139,12 +157,13 @@ public static class CatalogEndpoints
         var entry = EntryWriter.Create(kind, state, input, codes, now, bySecretariat: user.IsSecretariat());
         db.Entries.Add(entry);
         await db.SaveChangesAsync();
+        lists.Clear();
         var lang = ApiLanguage.Of(http);
         var view = EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[state], lang);
         return TypedResults.Created(view.Links.Self, view);
     }
 
-    private static async Task<IResult> UpdateAsync(EntryKind kind, Guid id, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text)
+    private static async Task<IResult> UpdateAsync(EntryKind kind, Guid id, EntryInput? input, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text)
     {
         var entry = await Load(db, id, kind, tracking: true, includeDeleted: false);
         if (entry is null)
@@ -177,12 +196,13 @@ public static class CatalogEndpoints
 
         EntryWriter.Apply(entry, input, codes, now, bySecretariat: http.User.IsSecretariat());
         await db.SaveChangesAsync();
+        lists.Clear();
         var lang = ApiLanguage.Of(http);
         return TypedResults.Ok(EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang));
     }
 
     private static async Task<IResult> TransitionAsync(EntryKind kind, Guid id, OperationAuthorizationRequirement operation, Func<CatalogEntry, DateTimeOffset, EntryError?> move,
-        HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text, bool includeDeleted)
+        HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text, bool includeDeleted)
     {
         var entry = await Load(db, id, kind, tracking: true, includeDeleted);
         if (entry is null)
@@ -209,6 +229,7 @@ public static class CatalogEndpoints
 
         entry.LastChangedBySecretariat = http.User.IsSecretariat();
         await db.SaveChangesAsync();
+        lists.Clear();
         var lang = ApiLanguage.Of(http);
         return TypedResults.Ok(EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang));
     }

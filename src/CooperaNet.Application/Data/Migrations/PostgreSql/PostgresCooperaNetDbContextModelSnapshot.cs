@@ -382,7 +382,11 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
 
                     b.HasIndex("StateCode", "Status");
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
+                    b.HasIndex("Id", "Status", "Kind", "DeletedAt", "Modality", "StateCode", "PublishedAt")
+                        .HasDatabaseName("IX_Entries_Lookup");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "DeletedAt", "Modality", "StateCode")
+                        .HasDatabaseName("IX_Entries_Listing");
 
                     b.ToTable("Entries", (string)null);
                 });
