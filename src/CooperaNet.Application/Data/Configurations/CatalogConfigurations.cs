@@ -39,7 +39,8 @@ internal sealed class CatalogEntryConfiguration : IEntityTypeConfiguration<Catal
         builder.HasIndex(e => new { e.Status, e.Kind, e.PublishedAt, e.Id, e.DeletedAt, e.Modality, e.StateCode }).HasDatabaseName("IX_Entries_Listing");
         // A text search starts from the term index and checks each entry it finds here, again without the rows.
         builder.HasIndex(e => new { e.Id, e.Status, e.Kind, e.DeletedAt, e.Modality, e.StateCode, e.PublishedAt }).HasDatabaseName("IX_Entries_Lookup");
-        builder.HasIndex(e => new { e.StateCode, e.Status });
+        // The same, for one state's entries: a state filter then reads only that state's part.
+        builder.HasIndex(e => new { e.StateCode, e.Status, e.Kind, e.PublishedAt, e.Id, e.DeletedAt, e.Modality }).HasDatabaseName("IX_Entries_StateListing");
     }
 }
 

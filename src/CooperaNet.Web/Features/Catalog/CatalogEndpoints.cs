@@ -88,24 +88,23 @@ public static class CatalogEndpoints
             return await CatalogExports.ExportAsync(format, filter, visible, db, cache, lang, text, ct);
         }
 
-        async Task<EntryListView> BuildAsync(CancellationToken cancellationToken)
-        {
-            var page = await EntrySearch.PageAsync(db, filter, visible, cancellationToken);
-            var names = await StateNamesAsync(db, cache, lang);
-            return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList());
-        }
-
         // Published entries look the same to every reader: their lists may be shared.
         if (lists.Enabled && filter.Status is null or EntryStatus.Published)
         {
             var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var body = await lists.GetOrBuildAsync(
-                $"{lang}|{JsonSerializer.Serialize(filter, json)}",
-                async () => JsonSerializer.SerializeToUtf8Bytes(await BuildAsync(CancellationToken.None), json));
+            var body = await lists.GetAsync($"{lang}|{JsonSerializer.Serialize(filter, json)}", async services => JsonSerializer.SerializeToUtf8Bytes(
+                await ListViewAsync(services.GetRequiredService<CooperaNetDbContext>(), services.GetRequiredService<IMemoryCache>(), filter, visible, lang, CancellationToken.None), json));
             return TypedResults.Bytes(body, "application/json; charset=utf-8");
         }
 
-        return TypedResults.Ok(await BuildAsync(ct));
+        return TypedResults.Ok(await ListViewAsync(db, cache, filter, visible, lang, ct));
+    }
+
+    private static async Task<EntryListView> ListViewAsync(CooperaNetDbContext db, IMemoryCache cache, EntryFilter filter, IReadOnlyCollection<string>? visible, string lang, CancellationToken ct)
+    {
+        var page = await EntrySearch.PageAsync(db, filter, visible, ct);
+        var names = await StateNamesAsync(db, cache, lang);
+        return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList());
     }
 
     private static async Task<IResult> GetAsync(EntryKind kind, Guid id, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, IStringLocalizer<Program> text)
