@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Application.Data;
 using CooperaNet.Domain;
@@ -5,7 +6,6 @@ using CooperaNet.Domain.Catalog;
 using CooperaNet.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
