@@ -89,7 +89,8 @@ public static class EntrySearch
 
         foreach (var term in SearchText.Terms(filter.Query).Take(8))
         {
-            query = query.Where(e => db.EntrySearchTerms.Any(t => t.EntryId == e.Id && t.Term == term));
+            // IN rather than EXISTS: SQLite can then start from the term's postings instead of testing every entry.
+            query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId).Contains(e.Id));
         }
 
         if (!string.IsNullOrEmpty(filter.State))
@@ -150,16 +151,18 @@ public static class EntrySearch
     public static async Task<EntryPage> PageAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
     {
         var query = Apply(db, filter, visibleStates);
-        var total = await query.CountAsync(cancellationToken);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         var ordered = filter.Sort switch
         {
             EntrySorts.Title => query.OrderBy(e => e.Title).ThenBy(e => e.Id),
             EntrySorts.Expiry => query.OrderBy(e => e.ExpiresOn == null).ThenBy(e => e.ExpiresOn).ThenBy(e => e.Id),
+            // A published entry always has PublishedAt; ordering on the bare column lets the listing index serve it.
+            _ when filter.Status is null or EntryStatus.Published => query.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id),
             _ => query.OrderByDescending(e => e.PublishedAt ?? e.UpdatedAt).ThenByDescending(e => e.Id),
         };
-        var ids = await ordered.Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(cancellationToken);
+        var narrow = SearchText.Terms(filter.Query).Any();
+        var (ids, total) = await EntryPaging.IdsAndTotalAsync(query, ordered, narrow, (page - 1) * size, size, cancellationToken);
         var items = await db.Entries.AsNoTracking()
             .Include(e => e.Translations).Include(e => e.Sectors).Include(e => e.Sdgs)
             .AsSplitQuery()

@@ -7,6 +7,7 @@ using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using CooperaNet.Domain;
 using CooperaNet.Web.Features.Account;
+using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -146,6 +147,8 @@ public static class PlatformServices
             .Validate(o => o.HashesAreWellFormed(), "CooperaNet:Security:AuditScriptHashes: each hash looks like sha256-<44 base64 characters>.")
             .ValidateOnStart();
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "cooperanet-af");
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CatalogListCache>();
         return builder;
     }
 }

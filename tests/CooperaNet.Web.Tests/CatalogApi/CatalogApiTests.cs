@@ -191,6 +191,32 @@ public sealed class CatalogApiTests(CooperaNetFactory factory) : IClassFixture<C
         Assert.True(entry.LastChangedBySecretariat);
     }
 
+    [Fact]
+    public async Task A_list_read_just_before_a_change_shows_the_change_right_after()
+    {
+        var colombia = await ForAsync(factory, Roles.FocalPoint, "CO");
+        var secretariat = await ForAsync(factory, Roles.Secretariat);
+        var anonymous = factory.CreateClient();
+        const string path = "/api/v1/offers?q=hidroponia";
+        Assert.Equal(0, await TotalAsync(anonymous, path));
+
+        var id = await CreateAsync(colombia, AnOffer(title: "Cultivos en hidroponía para escuelas"));
+        (await colombia.PostAsync($"/api/v1/offers/{id}/submit", null, Ct)).EnsureSuccessStatusCode();
+        (await secretariat.PostAsync($"/api/v1/offers/{id}/publish", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(1, await TotalAsync(anonymous, path));
+
+        (await colombia.PostAsync($"/api/v1/offers/{id}/withdraw", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(0, await TotalAsync(anonymous, path));
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return (await JsonAsync(response)).GetProperty("total").GetInt32();
+    }
+
     private static Dictionary<string, object> ToDictionary(object value) =>
         JsonSerializer.Deserialize<Dictionary<string, object>>(JsonSerializer.Serialize(value))!;
 

@@ -35,8 +35,13 @@ internal sealed class CatalogEntryConfiguration : IEntityTypeConfiguration<Catal
         builder.HasMany(e => e.SearchTerms).WithOne().HasForeignKey(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
         // Deleted entries disappear from every query; the secretariat's restore uses IgnoreQueryFilters.
         builder.HasQueryFilter(e => e.DeletedAt == null);
-        builder.HasIndex(e => new { e.Status, e.Kind, e.PublishedAt });
-        builder.HasIndex(e => new { e.StateCode, e.Status });
+        // The catalog lists published entries newest first. This index is read in that order and holds
+        // every column the common filters test, so neither the page nor the count reads the wide rows.
+        builder.HasIndex(e => new { e.Status, e.Kind, e.PublishedAt, e.Id, e.DeletedAt, e.Modality, e.StateCode }).HasDatabaseName("IX_Entries_Listing");
+        // A text search starts from the term index and checks each entry it finds here, again without the rows.
+        builder.HasIndex(e => new { e.Id, e.Status, e.Kind, e.DeletedAt, e.Modality, e.StateCode, e.PublishedAt }).HasDatabaseName("IX_Entries_Lookup");
+        // The same, for one state's entries: a state filter then reads only that state's part.
+        builder.HasIndex(e => new { e.StateCode, e.Status, e.Kind, e.PublishedAt, e.Id, e.DeletedAt, e.Modality }).HasDatabaseName("IX_Entries_StateListing");
     }
 }
 

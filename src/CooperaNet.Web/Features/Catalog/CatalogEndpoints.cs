@@ -1,10 +1,13 @@
+using System.Text.Json;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Application.Data;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CooperaNet.Web.Features.Catalog;
 
@@ -19,7 +22,7 @@ public static class CatalogEndpoints
             var group = routes.MapGroup($"/api/v1/{plural}").WithTags(kind == EntryKind.Offer ? "Offers" : "Demands").AddEndpointFilter(ApiLanguage.Validate);
             var name = kind == EntryKind.Offer ? "Offer" : "Demand";
 
-            group.MapGet("/", (HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text, CancellationToken ct) => ListAsync(kind, http, db, cache, text, ct))
+            group.MapGet("/", (HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct) => ListAsync(kind, http, db, cache, lists, text, ct))
                 .WithName($"List{name}s").WithSummary($"Published {plural}: search (q), filters, sorting and paging; ?format=csv or xlsx downloads the list.")
                 .Produces<EntryListView>().ProducesValidationProblem();
             group.MapGet("/{id:guid}", (Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text) => GetAsync(kind, id, http, commands, db, cache, text))
@@ -64,7 +67,7 @@ public static class CatalogEndpoints
             .Produces<EntryView>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> ListAsync(EntryKind kind, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text, CancellationToken ct)
+    private static async Task<IResult> ListAsync(EntryKind kind, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct)
     {
         var (filter, errors) = CatalogFilters.Parse(http.Request.Query, kind);
         if (errors.Count > 0)
@@ -80,9 +83,23 @@ public static class CatalogEndpoints
             return await CatalogExports.ExportAsync(format, filter, visible, db, cache, lang, text, ct);
         }
 
+        // Published entries look the same to every reader: their lists may be shared.
+        if (lists.Enabled && filter.Status is null or EntryStatus.Published)
+        {
+            var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var body = await lists.GetAsync($"{lang}|{JsonSerializer.Serialize(filter, json)}", async services => JsonSerializer.SerializeToUtf8Bytes(
+                await ListViewAsync(services.GetRequiredService<CooperaNetDbContext>(), services.GetRequiredService<IMemoryCache>(), filter, visible, lang, CancellationToken.None), json));
+            return TypedResults.Bytes(body, "application/json; charset=utf-8");
+        }
+
+        return TypedResults.Ok(await ListViewAsync(db, cache, filter, visible, lang, ct));
+    }
+
+    private static async Task<EntryListView> ListViewAsync(CooperaNetDbContext db, IMemoryCache cache, EntryFilter filter, IReadOnlyCollection<string>? visible, string lang, CancellationToken ct)
+    {
         var page = await EntrySearch.PageAsync(db, filter, visible, ct);
         var names = await StateNamesAsync(db, cache, lang);
-        return TypedResults.Ok(new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList()));
+        return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList());
     }
 
     private static async Task<IResult> GetAsync(EntryKind kind, Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text)

@@ -66,7 +66,7 @@ public sealed record EntryOutcome(EntryRefusal Refusal, CatalogEntry? Entry = nu
 /// Reading and writing one entry with the catalog's rules: who may, what is valid, which move is
 /// allowed. The API endpoints and the pages both go through here.
 /// </summary>
-public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock)
+public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IAuthorizationService auth, TimeProvider clock, CatalogListCache lists)
 {
     /// <summary>
     /// The entry if <paramref name="user"/> may see it: published ones for all, others for their state
@@ -165,6 +165,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
         var entry = EntryWriter.Create(kind, state, input, codes, now, bySecretariat: user.IsSecretariat());
         db.Entries.Add(entry);
         await db.SaveChangesAsync();
+        lists.Clear();
         return EntryOutcome.Done(entry);
     }
 
@@ -201,6 +202,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
 
         EntryWriter.Apply(entry, input, codes, now, bySecretariat: user.IsSecretariat());
         await db.SaveChangesAsync();
+        lists.Clear();
         return EntryOutcome.Done(entry);
     }
 
@@ -230,6 +232,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
 
         entry.LastChangedBySecretariat = user.IsSecretariat();
         await db.SaveChangesAsync();
+        lists.Clear();
         return EntryOutcome.Done(entry);
     }
 

@@ -373,9 +373,14 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StateCode", "Status");
+                    b.HasIndex("Id", "Status", "Kind", "DeletedAt", "Modality", "StateCode", "PublishedAt")
+                        .HasDatabaseName("IX_Entries_Lookup");
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
+                    b.HasIndex("StateCode", "Status", "Kind", "PublishedAt", "Id", "DeletedAt", "Modality")
+                        .HasDatabaseName("IX_Entries_StateListing");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "DeletedAt", "Modality", "StateCode")
+                        .HasDatabaseName("IX_Entries_Listing");
 
                     b.ToTable("Entries", (string)null);
                 });
