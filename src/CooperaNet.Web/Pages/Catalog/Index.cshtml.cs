@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Application.Data;
 using CooperaNet.Domain.Catalog;
@@ -5,6 +6,7 @@ using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
@@ -14,8 +16,11 @@ namespace CooperaNet.Web.Pages.Catalog;
 /// The public catalog: search and filters as a GET form with the API's query names, so any result
 /// list is a shareable address and its download is the same address on the API.
 /// </summary>
-public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text) : PageModel
+public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text) : PageModel
 {
+    /// <summary>What the shared list cache keeps for a published listing: the page's ids, the total and the counts.</summary>
+    private sealed record Listing(List<Guid> Ids, int Total, int Page, int PageSize, EntryFacets Facets);
+
     /// <summary>The query names that have a field on the page; errors on others are listed without a link.</summary>
     public static readonly IReadOnlyList<string> Fields = ["q", "kind", "state", "subregion", "category", "sector", "sdg", "modality", "language", "status", "sort"];
 
@@ -55,6 +60,27 @@ public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache
 
         Filter = filter;
         var visible = CatalogEndpoints.VisibleStates(User);
+        if (lists.Enabled && filter.Status is null or EntryStatus.Published)
+        {
+            // Published listings are the same for every reader: the search and its counts are shared
+            // through the list cache (cleared by every write); only the page's entries are read here.
+            var listing = JsonSerializer.Deserialize<Listing>(await lists.GetAsync($"page|{JsonSerializer.Serialize(filter)}", async services =>
+            {
+                var shared = services.GetRequiredService<CooperaNetDbContext>();
+                var page = await EntrySearch.PageAsync(shared, filter, visible);
+                var facets = await EntrySearch.FacetsAsync(shared, filter, visible);
+                return JsonSerializer.SerializeToUtf8Bytes(new Listing([.. page.Items.Select(e => e.Id)], page.Total, page.Page, page.PageSize, facets));
+            }))!;
+            var entries = await db.Entries.AsNoTracking()
+                .Include(e => e.Translations).Include(e => e.Sectors).Include(e => e.Sdgs)
+                .AsSplitQuery()
+                .Where(e => listing.Ids.Contains(e.Id))
+                .ToDictionaryAsync(e => e.Id, ct);
+            Results = new EntryPage([.. listing.Ids.Where(entries.ContainsKey).Select(id => entries[id])], listing.Total, listing.Page, listing.PageSize);
+            Facets = listing.Facets;
+            return;
+        }
+
         Results = await EntrySearch.PageAsync(db, filter, visible, ct);
         Facets = await EntrySearch.FacetsAsync(db, filter, visible, ct);
     }
