@@ -16,7 +16,7 @@ builder.AddCooperaNetWeb();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
-await app.SeedDemoCatalogInDevelopmentAsync();
+app.SeedDemoCatalogInDevelopment();
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())

@@ -39,7 +39,9 @@ public static class PlatformServices
         builder.Services.AddSingleton<ReferenceResponseCache>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CooperaNetDbContext>("database", tags: ["ready"])
-            .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"]);
+            .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"])
+            .AddCheck<DemoSeedingHealthCheck>("demo-data", tags: ["ready"]);
+        builder.Services.AddSingleton<DemoSeeding>();
         return builder;
     }
 
