@@ -28,6 +28,9 @@ public sealed record EntryFilter
     /// <summary>Null: published only. Other statuses are shown to those allowed to see them.</summary>
     public EntryStatus? Status { get; init; }
 
+    /// <summary>When set, published entries that expired before this day are left out.</summary>
+    public DateOnly? OpenOn { get; init; }
+
     public string Sort { get; init; } = EntrySorts.Recent;
 
     public int Page { get; init; } = 1;
@@ -71,6 +74,10 @@ public static class EntrySearch
         if (filter.Status is null or EntryStatus.Published)
         {
             query = query.Where(e => e.Status == EntryStatus.Published);
+            if (filter.OpenOn is { } day)
+            {
+                query = query.Where(e => e.ExpiresOn == null || e.ExpiresOn >= day);
+            }
         }
         else
         {

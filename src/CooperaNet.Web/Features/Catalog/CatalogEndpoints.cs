@@ -69,7 +69,7 @@ public static class CatalogEndpoints
 
     private static async Task<IResult> ListAsync(EntryKind kind, HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct)
     {
-        var (filter, errors) = CatalogFilters.Parse(http.Request.Query, kind);
+        var (filter, errors) = CatalogFilters.Parse(http.Request.Query, kind, Today(http));
         if (errors.Count > 0)
         {
             return Problems.Validation(text, errors);
@@ -132,6 +132,9 @@ public static class CatalogEndpoints
         var lang = ApiLanguage.Of(http);
         return EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang, await AttachmentEndpoints.ListAsync(db, entry));
     }
+
+    private static DateOnly Today(HttpContext http) =>
+        DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
     /// <summary>Statuses other than published: all states (null) for the secretariat, its own for a focal point, none for others.</summary>
     internal static IReadOnlyCollection<string>? VisibleStates(System.Security.Claims.ClaimsPrincipal user) =>

@@ -7,7 +7,8 @@ namespace CooperaNet.Web.Features.Catalog;
 /// <summary>Reads catalog filters from a query string (API and pages use the same names).</summary>
 public static class CatalogFilters
 {
-    public static (EntryFilter Filter, List<FieldError> Errors) Parse(IQueryCollection query, EntryKind? kind)
+    /// <param name="today">Published lists show only entries still open on this day.</param>
+    public static (EntryFilter Filter, List<FieldError> Errors) Parse(IQueryCollection query, EntryKind? kind, DateOnly today)
     {
         var errors = new List<FieldError>();
         string? Text(string key, int max)
@@ -91,6 +92,7 @@ public static class CatalogFilters
             Modality = modality,
             Language = language,
             Status = status,
+            OpenOn = today,
             Sort = sort,
             Page = Number("page", 1, 1, 100_000),
             PageSize = Number("pageSize", 20, 1, EntrySearch.MaxPageSize),

@@ -16,7 +16,7 @@ namespace CooperaNet.Web.Pages.Catalog;
 /// The public catalog: search and filters as a GET form with the API's query names, so any result
 /// list is a shareable address and its download is the same address on the API.
 /// </summary>
-public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text) : PageModel
+public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
 {
     /// <summary>What the shared list cache keeps for a published listing: the page's ids, the total and the counts.</summary>
     private sealed record Listing(List<Guid> Ids, int Total, int Page, int PageSize, EntryFacets Facets);
@@ -46,7 +46,7 @@ public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache
         CanFilterByStatus = User.WritesForAState();
         Notice = TempData[Account.Notices.Key] as string;
 
-        var (filter, errors) = CatalogFilters.Parse(Request.Query, kind: null);
+        var (filter, errors) = CatalogFilters.Parse(Request.Query, kind: null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         foreach (var error in errors)
         {
             ModelState.AddModelError(Fields.Contains(error.Field) ? error.Field : string.Empty, Problems.Message(text, error));

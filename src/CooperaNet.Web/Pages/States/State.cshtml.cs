@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CooperaNet.Web.Pages.States;
 
 /// <summary>A member state: who it is, the groups it belongs to, and its published offers and demands.</summary>
-public sealed class StatePageModel(CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text) : PageModel
+public sealed class StatePageModel(CooperaNetDbContext db, IMemoryCache cache, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
 {
     public const int PageSize = 10;
 
@@ -65,5 +65,5 @@ public sealed class StatePageModel(CooperaNetDbContext db, IMemoryCache cache, I
         $"/{UiStrings.CurrentLanguage}{Routes.Catalog}{QueryString.Create("state", State.Code).Add("kind", EntryKinds.NameOf(kind))}";
 
     private Task<EntryPage> ListAsync(EntryKind kind, int page, CancellationToken ct) =>
-        EntrySearch.PageAsync(db, new EntryFilter { Kind = kind, State = State.Code, Page = Math.Clamp(page, 1, 100_000), PageSize = PageSize }, visibleStates: [], ct);
+        EntrySearch.PageAsync(db, new EntryFilter { Kind = kind, State = State.Code, OpenOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Page = Math.Clamp(page, 1, 100_000), PageSize = PageSize }, visibleStates: [], ct);
 }
