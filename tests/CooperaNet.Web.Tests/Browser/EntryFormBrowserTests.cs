@@ -16,7 +16,7 @@ public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(
         await GotoAsync(page, $"/{lang}/catalog/new?kind=offer");
         var blank = await Browser.AxeAsync(page);
 
-        await page.Locator("form.entry-form button[type=submit]").ClickAsync();
+        await page.Locator("form.entry-form button[type=submit]").First.ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         var invalid = await Browser.AxeAsync(page);
 
@@ -55,7 +55,7 @@ public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(
         await page.GetByLabel("Secteurs CAD-OCDE").FillAsync("12250");
         await page.GetByLabel("Modalité").SelectOptionAsync("expert-mission");
         await page.GetByLabel("Institution responsable").FillAsync("Ministère de la Santé");
-        await page.Locator("form.entry-form button[type=submit]").ClickAsync();
+        await page.Locator("form.entry-form button[type=submit]").First.ClickAsync();
 
         await page.WaitForURLAsync("**/fr/catalog/*");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Soumettre au secrétariat" })).ToBeVisibleAsync();

@@ -33,6 +33,23 @@ public sealed class EntryFormTests(CooperaNetFactory factory) : IClassFixture<Co
     };
 
     [Fact]
+    public async Task The_form_suggests_sectors_and_goals_from_the_text_without_saving()
+    {
+        var uruguay = await Sessions.SignedInAsync(factory, Roles.FocalPoint, "UY");
+        var typed = ADemand("Capacitación de operadores de acueductos rurales en agua potable");
+        typed["Form.Sectors"] = string.Empty;
+
+        using var response = await uruguay.PostFormAsync("/es/catalog/new?handler=Suggest", typed);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<code>14030</code>", page);
+        Assert.Contains("value=\"Capacitación de operadores de acueductos rurales en agua potable\"", page);
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.Entries.AnyAsync(e => e.StateCode == "UY", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Focal_point_creates_an_entry_through_the_form_and_lands_on_it()
     {
         var argentina = await Sessions.SignedInAsync(factory, Roles.FocalPoint, "AR");

@@ -51,6 +51,9 @@ public sealed class CatalogEditModel(EntryCommands commands, IAuthorizationServi
         return await AnswerAsync(await Commands.UpdateAsync(User, id, kind: null, input), "Pages.Form.Saved");
     }
 
+    public async Task<IActionResult> OnPostSuggestAsync(Guid id) =>
+        await RefuseAsync(id) ?? await ShowSuggestionsAsync();
+
     /// <summary>404 for no such entry, 403 for someone who may not edit its state's entries; else loads it.</summary>
     private async Task<IActionResult?> RefuseAsync(Guid id)
     {

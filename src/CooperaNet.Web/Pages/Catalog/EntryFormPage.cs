@@ -23,7 +23,23 @@ public abstract class EntryFormPage(EntryCommands commands, CooperaNetDbContext 
 
     public CatalogLookups Lookups { get; private set; } = null!;
 
+    /// <summary>Sectors and SDGs proposed for the title and texts, after the author asked for them.</summary>
+    public ClassificationSuggestions? Suggestions { get; private set; }
+
     protected EntryCommands Commands => commands;
+
+    /// <summary>
+    /// Shows the form again, as typed, with the sectors and SDGs the texts suggest in their language
+    /// (the "Suggest" button; nothing is saved).
+    /// </summary>
+    protected async Task<PageResult> ShowSuggestionsAsync()
+    {
+        var language = Domain.Languages.Normalize(Form.Language) ?? UiStrings.CurrentLanguage;
+        var suggester = HttpContext.RequestServices.GetRequiredService<ClassificationSuggester>();
+        Suggestions = await suggester.SuggestAsync(Form.Title, $"{Form.Summary} {Form.Description}", language);
+        ModelState.Clear();
+        return await ShowAsync();
+    }
 
     /// <summary>Shows the form, with <paramref name="status"/> when it is not 200.</summary>
     protected async Task<PageResult> ShowAsync(int status = StatusCodes.Status200OK)

@@ -56,4 +56,10 @@ public sealed class CatalogNewModel(EntryCommands commands, CooperaNetDbContext 
 
         return await AnswerAsync(await Commands.CreateAsync(User, kind!.Value, input), "Pages.Form.Created");
     }
+
+    public async Task<IActionResult> OnPostSuggestAsync()
+    {
+        States = await Commands.CreatableStatesAsync(User);
+        return States.Count == 0 ? StatusCode(StatusCodes.Status403Forbidden) : await ShowSuggestionsAsync();
+    }
 }
