@@ -24,6 +24,24 @@ public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(
         Assert.True(invalid.Count == 0, $"The form with errors breaks {invalid.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, invalid)}");
     }
 
+    [Theory]
+    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    public async Task Suggested_sectors_appear_by_the_classification_and_have_no_axe_violations(string lang)
+    {
+        var page = await SignedInAsync(lang);
+        await GotoAsync(page, $"/{lang}/catalog/new?kind=offer");
+        await page.Locator("#Form_Title").FillAsync("Capacitación de operadores de acueductos rurales en agua potable");
+        await page.Locator("#Form_Language").SelectOptionAsync("es");
+
+        await page.Locator("form.entry-form button[type=submit]").Nth(1).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#suggestions code").First).ToBeVisibleAsync();
+        Assert.Contains("14030", await page.Locator("#suggestions").InnerTextAsync());
+        Assert.Equal("Capacitación de operadores de acueductos rurales en agua potable", await page.Locator("#Form_Title").InputValueAsync());
+        var violations = await Browser.AxeAsync(page);
+        Assert.True(violations.Count == 0, $"The form with suggestions breaks {violations.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+    }
+
     [Fact]
     public async Task Code_fields_keep_suggesting_after_each_comma()
     {
