@@ -29,8 +29,8 @@ public static class AttachmentEndpoints
             var group = routes.MapGroup($"/api/v1/{plural}/{{id:guid}}/attachments").WithTags(kind == EntryKind.Offer ? "Offers" : "Demands");
             var name = kind == EntryKind.Offer ? "Offer" : "Demand";
 
-            group.MapPost("/", (Guid id, IFormFile? file, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text) =>
-                    UploadAsync(kind, id, file, http, db, auth, clock, text))
+            group.MapPost("/", (Guid id, IFormFile? file, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, EntryCommands commands, TimeProvider clock, IStringLocalizer<Program> text) =>
+                    UploadAsync(kind, id, file, http, db, auth, commands, clock, text))
                 .RequireAuthorization(tokenOnly).DisableAntiforgery()
                 .WithName($"Attach{name}File").WithSummary("Attach a PDF (multipart/form-data, field \"file\", at most 5 MB, 5 per entry).")
                 .Accepts<IFormFile>("multipart/form-data").Produces<AttachmentView>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
@@ -55,7 +55,7 @@ public static class AttachmentEndpoints
             .Select(a => new AttachmentView(a.Id, a.FileName, a.Size, a.Sha256, a.UploadedAt, $"/api/v1/{EntryKinds.NameOf(entry.Kind)}s/{entry.Id}/attachments/{a.Id}"))
             .ToListAsync();
 
-    private static async Task<IResult> UploadAsync(EntryKind kind, Guid id, IFormFile? file, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, TimeProvider clock, IStringLocalizer<Program> text)
+    private static async Task<IResult> UploadAsync(EntryKind kind, Guid id, IFormFile? file, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, EntryCommands commands, TimeProvider clock, IStringLocalizer<Program> text)
     {
         var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind);
         if (entry is null)
@@ -68,7 +68,7 @@ public static class AttachmentEndpoints
             return Problems.Forbidden(text);
         }
 
-        if (!entry.IsEditableByState && !http.User.IsSecretariat())
+        if (!await commands.CanEditAsync(http.User, entry))
         {
             return Problems.Conflict(text, EntryError.NotEditable);
         }

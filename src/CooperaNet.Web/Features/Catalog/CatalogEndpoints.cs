@@ -98,8 +98,8 @@ public static class CatalogEndpoints
     private static async Task<EntryListView> ListViewAsync(CooperaNetDbContext db, IMemoryCache cache, EntryFilter filter, IReadOnlyCollection<string>? visible, string lang, CancellationToken ct)
     {
         var page = await EntrySearch.PageAsync(db, filter, visible, ct);
-        var names = await StateNamesAsync(db, cache, lang);
-        return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, names[e.StateCode], lang)).ToList());
+        var lookups = await CatalogLookups.LoadAsync(db, cache, lang);
+        return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, lookups.StateName(e.StateCode), lang)).ToList());
     }
 
     private static async Task<IResult> GetAsync(EntryKind kind, Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text)
@@ -130,7 +130,7 @@ public static class CatalogEndpoints
     private static async Task<EntryView> ViewAsync(CatalogEntry entry, HttpContext http, CooperaNetDbContext db, IMemoryCache cache)
     {
         var lang = ApiLanguage.Of(http);
-        return EntryView.From(entry, (await StateNamesAsync(db, cache, lang))[entry.StateCode], lang, await AttachmentEndpoints.ListAsync(db, entry));
+        return EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, await AttachmentEndpoints.ListAsync(db, entry));
     }
 
     private static DateOnly Today(HttpContext http) =>
@@ -140,11 +140,4 @@ public static class CatalogEndpoints
     internal static IReadOnlyCollection<string>? VisibleStates(System.Security.Claims.ClaimsPrincipal user) =>
         user.IsSecretariat() ? null : user.FocalPointState() is { } state ? [state] : [];
 
-    internal static async Task<IReadOnlyDictionary<string, string>> StateNamesAsync(CooperaNetDbContext db, IMemoryCache cache, string lang) =>
-        (await cache.GetOrCreateAsync($"state-names:{lang}", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-            var states = await db.MemberStates.AsNoTracking().ToListAsync();
-            return (IReadOnlyDictionary<string, string>)states.ToDictionary(s => s.Code, s => s.Name.Resolve(lang).Text);
-        }))!;
 }

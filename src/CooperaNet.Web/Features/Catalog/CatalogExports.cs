@@ -29,11 +29,11 @@ public static class CatalogExports
         }
 
         var page = await EntrySearch.PageAsync(db, filter with { Page = 1, PageSize = MaxRows }, visible, ct);
-        var names = await CatalogEndpoints.StateNamesAsync(db, cache, lang);
+        var lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         var codes = await ReferenceCodes.LoadAsync(db, cache);
         var rows = page.Items.Select(e => new[]
         {
-            e.Id.ToString(), EntryKinds.NameOf(e.Kind), e.StateCode, names[e.StateCode], e.Status.ToString().ToLowerInvariant(), e.Language,
+            e.Id.ToString(), EntryKinds.NameOf(e.Kind), e.StateCode, lookups.StateName(e.StateCode), e.Status.ToString().ToLowerInvariant(), e.Language,
             e.Title, e.Summary,
             string.Join("; ", e.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal)),
             string.Join("; ", e.Sectors.Select(s => s.SectorCode).Order(StringComparer.Ordinal).Select(c => codes.SectorNames.TryGetValue(c, out var n) ? n.Resolve(lang).Text : c)),
