@@ -64,16 +64,54 @@ public sealed class DemoCatalogSeederTests(SeededDemoCatalog catalog) : IClassFi
     [Fact]
     public async Task Entries_with_a_second_language_carry_it_as_a_translation_and_a_working_language()
     {
+        var second = DemoActivities.Load().Where(a => a.SecondTexts is not null)
+            .ToDictionary(a => DemoCatalogSeeder.IdFor(a.IatiIdentifier), a => a.SecondTexts!.Language);
         var bilingual = await Host.WithDbAsync(db => db.Entries.AsNoTracking().Include(e => e.Translations)
-            .Where(e => e.Translations.Any()).ToListAsync());
+            .Where(e => second.Keys.Contains(e.Id)).ToListAsync());
 
-        Assert.NotEmpty(bilingual);
+        Assert.Equal(second.Count, bilingual.Count);
         Assert.All(bilingual, e =>
         {
-            var translation = Assert.Single(e.Translations);
-            Assert.NotEqual(e.Language, translation.Language);
-            Assert.Equal($"{e.Language},{translation.Language}", e.WorkingLanguages);
+            Assert.Contains(e.Translations, t => t.Language == second[e.Id]);
+            Assert.Equal($"{e.Language},{second[e.Id]}", e.WorkingLanguages);
         });
+    }
+
+    [Fact]
+    public async Task Translations_written_for_the_demo_make_many_entries_readable_in_each_language()
+    {
+        var second = DemoActivities.Load().Where(a => a.SecondTexts is not null)
+            .Select(a => (DemoCatalogSeeder.IdFor(a.IatiIdentifier), a.SecondTexts!.Language)).ToHashSet();
+        var translations = await Host.WithDbAsync(db => db.Entries.SelectMany(e => e.Translations, (e, t) => new { t.EntryId, t.Language, Original = e.Language, e.StateCode, e.WorkingLanguages }).ToListAsync());
+        var written = translations.Where(t => !second.Contains((t.EntryId, t.Language))).ToList();
+        var perLanguage = written.GroupBy(t => t.Language).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.True(perLanguage[Languages.French] >= 120, $"fr {perLanguage[Languages.French]}");
+        Assert.True(perLanguage[Languages.Portuguese] >= 80, $"pt {perLanguage[Languages.Portuguese]}");
+        Assert.True(perLanguage[Languages.English] >= 60, $"en {perLanguage[Languages.English]}");
+        Assert.True(perLanguage[Languages.Spanish] >= 40, $"es {perLanguage[Languages.Spanish]}");
+        Assert.True(written.Where(t => t.Language == Languages.French).Select(t => t.StateCode).Distinct().Count() >= 10);
+        Assert.All(written, t =>
+        {
+            Assert.NotEqual(t.Original, t.Language);
+            Assert.DoesNotContain(t.Language, t.WorkingLanguages.Split(','));
+        });
+    }
+
+    [Theory]
+    [InlineData("eau potable", "US-GOV-21-52572")]
+    [InlineData("chèvres semences", "US-GOV-21-HA-229-50687")]
+    public async Task A_French_query_finds_an_entry_written_in_English_through_its_French_translation(string query, string iatiIdentifier)
+    {
+        var id = DemoCatalogSeeder.IdFor(iatiIdentifier);
+
+        var found = await Host.WithDbAsync(db => EntrySearch.Apply(db, new EntryFilter { Query = query }, null).Select(e => e.Id).ToListAsync());
+        var entry = await Host.WithDbAsync(db => db.Entries.AsNoTracking().Include(e => e.Translations).SingleAsync(e => e.Id == id));
+
+        Assert.Contains(id, found);
+        Assert.Equal(Languages.English, entry.Language);
+        Assert.DoesNotContain(SearchText.Terms(query), SearchText.Terms(entry.Title + " " + entry.Description).Contains);
+        Assert.Contains(entry.Translations, t => t.Language == Languages.French);
     }
 
     [Fact]
@@ -144,6 +182,26 @@ public sealed class DemoCatalogSeederTests(SeededDemoCatalog catalog) : IClassFi
         Assert.Equal(0, again);
         Assert.Equal(before, await Host.WithDbAsync(db => db.Entries.CountAsync()));
     }
+
+    [Fact]
+    public async Task Running_the_seeder_again_changes_no_translation_and_no_search_term()
+    {
+        var before = await Host.WithDbAsync(Rows.CountAsync);
+
+        await Host.InScopeAsync(sp => sp.GetRequiredService<DemoCatalogSeeder>().SeedAsync());
+
+        Assert.Equal(before, await Host.WithDbAsync(Rows.CountAsync));
+    }
+}
+
+/// <summary>Row counts of the demo catalog's tables.</summary>
+internal sealed record Rows(int Entries, int Translations, int SearchTerms, int AuditEntries)
+{
+    public static async Task<Rows> CountAsync(CooperaNet.Application.Data.CooperaNetDbContext db) => new(
+        await db.Entries.IgnoreQueryFilters().CountAsync(),
+        await db.Set<EntryTranslation>().CountAsync(),
+        await db.EntrySearchTerms.CountAsync(),
+        await db.AuditEntries.CountAsync());
 }
 
 public sealed class DemoCatalogSeederLimitTests
@@ -175,6 +233,50 @@ public sealed class DemoCatalogSeederLimitTests
         var languages = await host.WithDbAsync(db => db.Entries.Select(e => e.Language).Distinct().CountAsync());
         Assert.True(states >= 10, $"{states} states");
         Assert.Equal(4, languages);
+    }
+
+    [Fact]
+    public async Task A_database_seeded_before_the_translations_gets_them_and_their_search_terms_on_the_next_run()
+    {
+        await using var host = await DataHost.StartAsync();
+        var seed = () => host.InScopeAsync(sp => sp.GetRequiredService<DemoCatalogSeeder>().SeedAsync());
+        var drinkingWater = DemoCatalogSeeder.IdFor("US-GOV-21-52572");
+        var findsDrinkingWater = () => host.WithDbAsync(db => EntrySearch.Apply(db, new EntryFilter { Query = "eau potable" }, null).AnyAsync(e => e.Id == drinkingWater));
+        await seed();
+        var seeded = await host.WithDbAsync(Rows.CountAsync);
+
+        // What a database seeded from the activities alone looks like: no French version and no terms from it.
+        var french = await host.WithDbAsync(async db =>
+        {
+            var ids = await db.Set<EntryTranslation>().Where(t => t.Language == Languages.French).Select(t => t.EntryId).ToListAsync();
+            await db.Set<EntryTranslation>().Where(t => t.Language == Languages.French).ExecuteDeleteAsync();
+            await db.EntrySearchTerms.Where(t => ids.Contains(t.EntryId)).ExecuteDeleteAsync();
+            return ids.Count;
+        });
+        Assert.True(french >= 120);
+        Assert.False(await findsDrinkingWater());
+
+        var created = await seed();
+
+        Assert.Equal(0, created);
+        Assert.True(await findsDrinkingWater());
+        var upgraded = await host.WithDbAsync(Rows.CountAsync);
+        Assert.Equal(seeded with { AuditEntries = upgraded.AuditEntries }, upgraded);
+        await seed();
+        Assert.Equal(upgraded, await host.WithDbAsync(Rows.CountAsync));
+    }
+
+    [Fact]
+    public void Translations_are_never_in_the_activitys_own_or_second_language()
+    {
+        var activities = DemoActivities.Load();
+
+        Assert.All(activities.Where(a => a.Translations.Count > 0), a =>
+        {
+            Assert.DoesNotContain(a.Language, a.Translations.Keys);
+            Assert.True(a.SecondTexts is null || !a.Translations.ContainsKey(a.SecondTexts.Language), a.IatiIdentifier);
+            Assert.All(a.Translations.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.Title + t.Summary)));
+        });
     }
 
     [Fact]

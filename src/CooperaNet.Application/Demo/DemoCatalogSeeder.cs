@@ -16,7 +16,9 @@ namespace CooperaNet.Application.Demo;
 /// Fills a development or demonstration database with published offers and demands reshaped from real
 /// IATI activities (Demo/Data/SOURCES.md), so that lists, search and matching have something real to
 /// work on. Each entry's id is derived from its activity's IATI identifier: running the seeder again
-/// creates only the entries that are not there yet, and never duplicates one.
+/// creates only the entries that are not there yet, and never duplicates one. Translations are keyed by
+/// entry and language in the same way: an entry seeded before its translations were written gets them,
+/// and their search terms, on the next run.
 /// </summary>
 public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvider clock, ILogger<DemoCatalogSeeder> logger)
 {
@@ -30,7 +32,8 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
 
     /// <summary>
     /// Creates the demo entries that do not exist yet, from the first <paramref name="limit"/> activities
-    /// of the file (all when null), and returns how many it created: 0 when they are all there.
+    /// of the file (all when null), adds the translations the existing ones lack, and returns how many
+    /// entries it created: 0 when they are all there.
     /// </summary>
     public async Task<int> SeedAsync(int? limit = null, CancellationToken cancellationToken = default)
     {
@@ -45,7 +48,8 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
         var present = (await db.Entries.IgnoreQueryFilters().Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken))
             .ToHashSet();
         var missing = activities.Where(a => !present.Contains(a.Id)).ToList();
-        if (missing.Count == 0)
+        var untranslated = await UntranslatedAsync(activities.Where(a => present.Contains(a.Id)).ToList(), cancellationToken);
+        if (missing.Count == 0 && untranslated.Count == 0)
         {
             return 0;
         }
@@ -63,6 +67,7 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
 
         // One transaction: a failed run leaves no half-seeded catalog behind.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var translated = await AddTranslationsAsync(untranslated, sectorNames, cancellationToken);
         foreach (var batch in missing.Chunk(BatchSize))
         {
             var terms = new List<EntrySearchTerm>();
@@ -83,8 +88,51 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
         }
 
         await transaction.CommitAsync(cancellationToken);
-        LogSeeded(missing.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogSeeded(missing.Count, translated, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return missing.Count;
+    }
+
+    /// <summary>The existing entries that lack one of their activity's translations, with the translations they lack.</summary>
+    private async Task<List<(Guid Id, List<EntryTranslation> Lacking)>> UntranslatedAsync(List<(Guid Id, DemoActivity Activity)> present, CancellationToken cancellationToken)
+    {
+        var ids = present.Where(a => a.Activity.SecondTexts is not null || a.Activity.Translations.Count > 0).Select(a => a.Id).ToList();
+        var existing = (await db.Set<EntryTranslation>().Where(t => ids.Contains(t.EntryId)).Select(t => new { t.EntryId, t.Language }).ToListAsync(cancellationToken))
+            .Select(t => (t.EntryId, t.Language))
+            .ToHashSet();
+        return present
+            .Select(a => (a.Id, Lacking: TranslationsOf(a.Id, a.Activity).Where(t => !existing.Contains((a.Id, t.Language))).ToList()))
+            .Where(a => a.Lacking.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>Adds the lacking translations and re-indexes their entries, as an author's edit does.</summary>
+    private async Task<int> AddTranslationsAsync(List<(Guid Id, List<EntryTranslation> Lacking)> untranslated, Dictionary<string, LocalizedText> sectorNames, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var batch in untranslated.Chunk(BatchSize))
+        {
+            var ids = batch.Select(b => b.Id).ToList();
+            var entries = await db.Entries.IgnoreQueryFilters().Where(e => ids.Contains(e.Id))
+                .Include(e => e.Translations).Include(e => e.Sectors).Include(e => e.SearchTerms)
+                .AsSplitQuery()
+                .ToDictionaryAsync(e => e.Id, cancellationToken);
+            foreach (var (id, lacking) in batch)
+            {
+                var entry = entries[id];
+                foreach (var translation in lacking)
+                {
+                    entry.Translations.Add(translation);
+                }
+
+                EntryIndexer.Index(entry, sectorNames);
+                added += lacking.Count;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return added;
     }
 
     /// <summary>A name-based id (SHA-1, UUID version 5 layout) of "demo:" and the IATI identifier.</summary>
@@ -107,7 +155,7 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var running = activity.EndDate is null || activity.EndDate > today;
-        var second = activity.SecondTexts is { } texts && texts.Language != activity.Language && texts.Title.Length > 0 ? texts : null;
+        var second = SecondOf(activity);
         var entry = new CatalogEntry
         {
             Id = id,
@@ -126,20 +174,44 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (second is not null)
+        foreach (var translation in TranslationsOf(id, activity))
         {
-            entry.Translations.Add(new EntryTranslation
+            entry.Translations.Add(translation);
+        }
+
+        return entry;
+    }
+
+    /// <summary>The activity's second-language narrative as the publisher wrote it, then the translations written for the demonstration set.</summary>
+    private static IEnumerable<EntryTranslation> TranslationsOf(Guid id, DemoActivity activity)
+    {
+        if (SecondOf(activity) is { } second)
+        {
+            yield return new EntryTranslation
             {
                 EntryId = id,
                 Language = second.Language,
                 Title = DemoText.Cut(second.Title, TitleMax),
                 Summary = DemoText.Summary(second.Description, second.Title, SummaryMax),
                 Description = second.Description,
-            });
+            };
         }
 
-        return entry;
+        foreach (var (language, text) in activity.Translations.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            yield return new EntryTranslation
+            {
+                EntryId = id,
+                Language = language,
+                Title = DemoText.Cut(text.Title, TitleMax),
+                Summary = DemoText.Cut(text.Summary, SummaryMax),
+                Description = text.Description ?? string.Empty,
+            };
+        }
     }
+
+    private static DemoTexts? SecondOf(DemoActivity activity) =>
+        activity.SecondTexts is { } texts && texts.Language != activity.Language && texts.Title.Length > 0 ? texts : null;
 
     /// <summary>The codes an entry may carry, loaded once per run.</summary>
     private sealed record CodeLists(HashSet<string> ActiveSectors, SectorGuess Guess, HashSet<string> Sdgs)
@@ -176,6 +248,6 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Seeded {Count} demo catalog entries in {ElapsedMs} ms")]
-    private partial void LogSeeded(int count, long elapsedMs);
+    [LoggerMessage(LogLevel.Information, "Seeded {Count} demo catalog entries and added {Translations} translations to existing ones in {ElapsedMs} ms")]
+    private partial void LogSeeded(int count, int translations, long elapsedMs);
 }
