@@ -46,12 +46,25 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? transition, string? comment)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
         if (EntryAction.Find(transition) is not { } move)
         {
             return BadRequest();
         }
 
-        var outcome = await commands.MoveAsync(User, id, kind: null, move, comment);
+        // An entry the user may not see is not found, whatever they ask of it: the same answer as its page.
+        if (!await ShowAsync(id, version: null))
+        {
+            return NotFound();
+        }
+
+        var outcome = Entry.DeletedAt is not null && move.Transition != EntryTransition.Restore
+            ? EntryOutcome.Refused(EntryError.Deleted)
+            : await commands.MoveAsync(User, id, kind: null, move, comment);
         switch (outcome.Refusal)
         {
             case EntryRefusal.NotFound:
@@ -64,9 +77,11 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
                     ModelState.AddModelError(error.Field, Problems.Message(text, error));
                 }
 
+                Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
             case EntryRefusal.Conflict:
                 ModelState.AddModelError(string.Empty, text["Error." + outcome.Conflict!.Code]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             default:
                 TempData[Notices.Key] = "Pages.Entry.Done." + move.Name;
@@ -76,8 +91,7 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
         }
 
         Comment = comment;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await ShowAsync(id, version: null) ? Page() : NotFound();
+        return Page();
     }
 
     public string StateName => Lookups.StateName(Entry.StateCode);
