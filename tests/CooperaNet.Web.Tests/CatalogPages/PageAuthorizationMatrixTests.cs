@@ -31,6 +31,9 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
         /// <summary>200, the list does not show the entry.</summary>
         Unlisted,
 
+        /// <summary>200, a confirmation panel for the move; nothing changed yet.</summary>
+        Asks,
+
         /// <summary>Redirect to the sign-in page.</summary>
         SignIn,
 
@@ -62,71 +65,76 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
 
     private static readonly Row[] Table =
     [
-        // Page or handler, status, request                                                      Anonymous  Expert     Partner    WorkGroup  OtherState OwnState   Secretar.  Secr.no2FA
-        Get("GET catalog", null, Catalog,                                                       [Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor]),
-        Get("GET catalog search", Stage.Published, Search,                                      [Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    TwoFactor]),
-        Get("GET catalog search", Stage.Draft, SearchDrafts,                                    [Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  Listed,    Listed,    TwoFactor]),
-        Get("GET state page", Stage.Published, StatePage,                                       [Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    TwoFactor]),
-        Get("GET state page", Stage.Draft, StatePage,                                           [Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  TwoFactor]),
-        Get("GET admin users", null, AdminUsers,                                                [SignIn,    Denied,    Denied,    Denied,    Denied,    Denied,    Ok,        TwoFactor]),
-        Get("GET new entry", null, New,                                                         [SignIn,    Forbidden, Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor]),
-        Post("POST new entry", null, New, NewOffer,                                             [SignIn,    Forbidden, Forbidden, Forbidden, Done,      Done,      Done,      TwoFactor]),
-        Post("POST new entry suggest", null, NewSuggest, NewOffer,                              [SignIn,    Forbidden, Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor]),
+        // Page or handler, status, request                                                           Anonymous  Expert     Partner    WorkGroup  OtherState OwnState   Secretar.  Secr.no2FA
+        Get("GET catalog", null, Catalog,                                                            [Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor]),
+        Get("GET catalog search", Stage.Published, Search,                                           [Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    TwoFactor]),
+        Get("GET catalog search", Stage.Draft, SearchDrafts,                                         [Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  Listed,    Listed,    TwoFactor]),
+        Get("GET state page", Stage.Published, StatePage,                                            [Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    Listed,    TwoFactor]),
+        Get("GET state page", Stage.Draft, StatePage,                                                [Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  Unlisted,  TwoFactor]),
+        Get("GET admin users", null, AdminUsers,                                                     [SignIn,    Denied,    Denied,    Denied,    Denied,    Denied,    Ok,        TwoFactor]),
+        Get("GET new entry", null, New,                                                              [SignIn,    Forbidden, Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor]),
+        Post("POST new entry", null, New, NewOffer,                                                  [SignIn,    Forbidden, Forbidden, Forbidden, Done,      Done,      Done,      TwoFactor]),
+        Post("POST new entry suggest", null, NewSuggest, NewOffer,                                   [SignIn,    Forbidden, Forbidden, Forbidden, Ok,        Ok,        Ok,        TwoFactor]),
 
-        Get("GET entry", Stage.Draft, EntryPath,                                                [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET entry", Stage.Submitted, EntryPath,                                            [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET entry", Stage.Published, EntryPath,                                            [Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor]),
-        Get("GET entry", Stage.Returned, EntryPath,                                             [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET entry", Stage.Withdrawn, EntryPath,                                            [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET entry", Stage.Closed, EntryPath,                                               [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET entry", Stage.Deleted, EntryPath,                                              [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        TwoFactor]),
+        Get("GET entry", Stage.Draft, EntryPath,                                                     [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET entry", Stage.Submitted, EntryPath,                                                 [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET entry", Stage.Published, EntryPath,                                                 [Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor]),
+        Get("GET entry", Stage.Returned, EntryPath,                                                  [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET entry", Stage.Withdrawn, EntryPath,                                                 [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET entry", Stage.Closed, EntryPath,                                                    [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET entry", Stage.Deleted, EntryPath,                                                   [NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        TwoFactor]),
 
-        Get("GET edit", Stage.Draft, EditPath,                                                  [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET edit", Stage.Submitted, EditPath,                                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
-        Get("GET edit", Stage.Published, EditPath,                                              [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Ok,        TwoFactor]),
-        Get("GET edit", Stage.Returned, EditPath,                                               [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Get("GET edit", Stage.Withdrawn, EditPath,                                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
-        Get("GET edit", Stage.Closed, EditPath,                                                 [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
-        Get("GET edit", Stage.Deleted, EditPath,                                                [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
+        Get("GET edit", Stage.Draft, EditPath,                                                       [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET edit", Stage.Submitted, EditPath,                                                   [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
+        Get("GET edit", Stage.Published, EditPath,                                                   [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Ok,        TwoFactor]),
+        Get("GET edit", Stage.Returned, EditPath,                                                    [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Get("GET edit", Stage.Withdrawn, EditPath,                                                   [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
+        Get("GET edit", Stage.Closed, EditPath,                                                      [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
+        Get("GET edit", Stage.Deleted, EditPath,                                                     [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
 
-        Post("POST edit", Stage.Draft, EditPath, Changed,                                       [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Post("POST edit", Stage.Submitted, EditPath, Changed,                                   [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Done,      TwoFactor]),
-        Post("POST edit", Stage.Published, EditPath, Changed,                                   [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Done,      TwoFactor]),
-        Post("POST edit", Stage.Returned, EditPath, Changed,                                    [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Post("POST edit", Stage.Withdrawn, EditPath, Changed,                                   [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Done,      TwoFactor]),
-        Post("POST edit", Stage.Closed, EditPath, Changed,                                      [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Done,      TwoFactor]),
-        Post("POST edit", Stage.Deleted, EditPath, Changed,                                     [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
+        Post("POST edit", Stage.Draft, EditPath, Changed,                                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Post("POST edit", Stage.Submitted, EditPath, Changed,                                        [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Done,      TwoFactor]),
+        Post("POST edit", Stage.Published, EditPath, Changed,                                        [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Done,      TwoFactor]),
+        Post("POST edit", Stage.Returned, EditPath, Changed,                                         [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Post("POST edit", Stage.Withdrawn, EditPath, Changed,                                        [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Done,      TwoFactor]),
+        Post("POST edit", Stage.Closed, EditPath, Changed,                                           [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Done,      TwoFactor]),
+        Post("POST edit", Stage.Deleted, EditPath, Changed,                                          [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
 
-        Post("POST edit suggest", Stage.Draft, SuggestPath, Changed,                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
-        Post("POST edit suggest", Stage.Submitted, SuggestPath, Changed,                        [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
-        Post("POST edit suggest", Stage.Published, SuggestPath, Changed,                        [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Ok,        TwoFactor]),
-        Post("POST edit suggest", Stage.Deleted, SuggestPath, Changed,                          [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
+        Post("POST edit suggest", Stage.Draft, SuggestPath, Changed,                                 [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Ok,        Ok,        TwoFactor]),
+        Post("POST edit suggest", Stage.Submitted, SuggestPath, Changed,                             [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Ok,        TwoFactor]),
+        Post("POST edit suggest", Stage.Published, SuggestPath, Changed,                             [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Ok,        TwoFactor]),
+        Post("POST edit suggest", Stage.Deleted, SuggestPath, Changed,                               [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
 
-        Move("submit", Stage.Draft,                                                             [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("submit", Stage.Returned,                                                          [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("submit", Stage.Published,                                                         [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Conflict,  TwoFactor]),
-        Move("submit", Stage.Deleted,                                                           [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
-        Move("publish", Stage.Submitted,                                                        [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Done,      TwoFactor]),
-        Move("publish", Stage.Draft,                                                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Conflict,  TwoFactor]),
-        Move("return", Stage.Submitted,                                                         [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Done,      TwoFactor]),
-        Move("return", Stage.Published,                                                         [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
-        Post("POST return without a comment", Stage.Submitted, EntryPath, Transition("return"), [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Invalid,   TwoFactor]),
-        Move("withdraw", Stage.Draft,                                                           [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("withdraw", Stage.Submitted,                                                       [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("withdraw", Stage.Published,                                                       [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Done,      Done,      TwoFactor]),
-        Move("withdraw", Stage.Closed,                                                          [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Conflict,  TwoFactor]),
-        Move("close", Stage.Published,                                                          [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Done,      Done,      TwoFactor]),
-        Move("close", Stage.Draft,                                                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Conflict,  TwoFactor]),
-        Move("delete", Stage.Draft,                                                             [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("delete", Stage.Submitted,                                                         [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("delete", Stage.Published,                                                         [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Done,      Done,      TwoFactor]),
-        Move("delete", Stage.Returned,                                                          [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("delete", Stage.Withdrawn,                                                         [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("delete", Stage.Closed,                                                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
-        Move("delete", Stage.Deleted,                                                           [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
-        Move("restore", Stage.Deleted,                                                          [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Done,      TwoFactor]),
-        Move("restore", Stage.Published,                                                        [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  TwoFactor]),
-        Post("POST an unknown move", Stage.Published, EntryPath, Transition("publish-twice"),   [SignIn,    Invalid,   Invalid,   Invalid,   Invalid,   Invalid,   Invalid,   TwoFactor]),
+        Move("submit", Stage.Draft,                                                                  [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("submit", Stage.Returned,                                                               [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("submit", Stage.Published,                                                              [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Conflict,  TwoFactor]),
+        Move("submit", Stage.Deleted,                                                                [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
+        Move("publish", Stage.Submitted,                                                             [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Done,      TwoFactor]),
+        Move("publish", Stage.Draft,                                                                 [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Conflict,  TwoFactor]),
+        Move("return", Stage.Submitted,                                                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Done,      TwoFactor]),
+        Move("return", Stage.Published,                                                              [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
+        Post("POST return without a comment", Stage.Submitted, EntryPath, Transition("return"),      [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Forbidden, Invalid,   TwoFactor]),
+        Move("withdraw", Stage.Draft,                                                                [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("withdraw", Stage.Submitted,                                                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("withdraw", Stage.Published,                                                            [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Done,      Done,      TwoFactor]),
+        Move("withdraw", Stage.Closed,                                                               [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Conflict,  TwoFactor]),
+        Move("close", Stage.Published,                                                               [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Done,      Done,      TwoFactor]),
+        Move("close", Stage.Draft,                                                                   [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Conflict,  TwoFactor]),
+        Move("delete", Stage.Draft,                                                                  [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("delete", Stage.Submitted,                                                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("delete", Stage.Published,                                                              [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Done,      Done,      TwoFactor]),
+        Move("delete", Stage.Returned,                                                               [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("delete", Stage.Withdrawn,                                                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("delete", Stage.Closed,                                                                 [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Done,      Done,      TwoFactor]),
+        Move("delete", Stage.Deleted,                                                                [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
+        Move("restore", Stage.Deleted,                                                               [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Done,      TwoFactor]),
+        Move("restore", Stage.Published,                                                             [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  TwoFactor]),
+        Post("POST an unknown move", Stage.Published, EntryPath, Transition("publish-twice"),        [SignIn,    Invalid,   Invalid,   Invalid,   Invalid,   Invalid,   Invalid,   TwoFactor]),
+
+        Post("POST delete, not yet confirmed", Stage.Draft, EntryPath, Transition("delete"),         [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Asks,      Asks,      TwoFactor]),
+        Post("POST delete, not yet confirmed", Stage.Published, EntryPath, Transition("delete"),     [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Asks,      Asks,      TwoFactor]),
+        Post("POST withdraw, not yet confirmed", Stage.Published, EntryPath, Transition("withdraw"), [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Asks,      Asks,      TwoFactor]),
+        Post("POST withdraw, not yet confirmed", Stage.Closed, EntryPath, Transition("withdraw"),    [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Conflict,  TwoFactor]),
     ];
 
     public static TheoryData<string, Who, Outcome> Cases()
@@ -172,6 +180,11 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
             case Unlisted:
                 Assert.True(response.StatusCode == HttpStatusCode.OK, status);
                 Assert.DoesNotContain(title, body, StringComparison.Ordinal);
+                break;
+            case Asks:
+                Assert.True(response.StatusCode == HttpStatusCode.OK, status);
+                Assert.Contains("<h3 id=\"confirm-title\" tabindex=\"-1\" autofocus>", body, StringComparison.Ordinal);
+                Assert.Contains("<input type=\"hidden\" name=\"confirmed\" value=\"true\">", body, StringComparison.Ordinal);
                 break;
             case SignIn:
                 Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/en/account/sign-in?ReturnUrl=", StringComparison.Ordinal), status);
@@ -263,11 +276,12 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
     private static Row Post(string name, Stage? stage, Func<Case, string> path, Func<Case, Dictionary<string, string>> fields, Outcome[] expected) =>
         new(name, stage, Verb.Post, path, fields, expected);
 
-    /// <summary>A life-cycle button of the entry page; a return with its comment.</summary>
+    /// <summary>A life-cycle button of the entry page; destructive moves confirmed, a return with its comment.</summary>
     private static Row Move(string transition, Stage stage, Outcome[] expected) =>
         Post($"POST {transition}", stage, EntryPath, _ => transition switch
         {
             "return" => new() { ["transition"] = transition, ["comment"] = "Please add the budget." },
+            "delete" or "withdraw" => new() { ["transition"] = transition, ["confirmed"] = "true" },
             _ => new() { ["transition"] = transition },
         }, expected);
 

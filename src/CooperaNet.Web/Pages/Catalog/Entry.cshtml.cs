@@ -38,13 +38,16 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
     /// <summary>The secretariat's reason when it returns the entry, kept when the form comes back with an error.</summary>
     public string? Comment { get; private set; }
 
+    /// <summary>The move waiting for the user's confirmation, shown as a panel with Confirm and Cancel.</summary>
+    public EntryAction? Confirming { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? version)
     {
         Notice = TempData[Notices.Key] as string;
         return await ShowAsync(id, version) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? transition, string? comment)
+    public async Task<IActionResult> OnPostAsync(Guid id, string? transition, string? comment, bool confirmed)
     {
         if (User.Identity?.IsAuthenticated != true)
         {
@@ -60,6 +63,12 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
         if (!await ShowAsync(id, version: null))
         {
             return NotFound();
+        }
+
+        if (NeedsConfirmation(move) && !confirmed && Actions.Contains(move))
+        {
+            Confirming = move;
+            return Page();
         }
 
         var outcome = Entry.DeletedAt is not null && move.Transition != EntryTransition.Restore
@@ -93,6 +102,9 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
         Comment = comment;
         return Page();
     }
+
+    /// <summary>Moves that take an entry out of the catalog ask "are you sure?" before they are made.</summary>
+    public static bool NeedsConfirmation(EntryAction action) => action.Transition is EntryTransition.Delete or EntryTransition.Withdraw;
 
     public string StateName => Lookups.StateName(Entry.StateCode);
 
