@@ -80,7 +80,7 @@ public sealed class EntryFormTests(CooperaNetFactory factory) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task Another_states_focal_point_gets_403_on_the_edit_page()
+    public async Task Another_states_focal_point_does_not_find_a_draft_through_its_edit_page()
     {
         var colombia = await Sessions.SignedInAsync(factory, Roles.FocalPoint, "CO");
         var argentina = await Sessions.SignedInAsync(factory, Roles.FocalPoint, "AR");
@@ -91,8 +91,9 @@ public sealed class EntryFormTests(CooperaNetFactory factory) : IClassFixture<Co
         using var post = await argentina.PostFormAsync(edit, ADemand("Tomada por otro Estado"), formPage: "/en/catalog");
         var own = await colombia.PageAsync(edit);
 
-        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.DoesNotContain("Demanda colombiana", await AccountClient.TextAsync(page));
         Assert.Contains("value=\"Demanda colombiana que otro Estado no edita\"", own);
     }
 

@@ -127,7 +127,7 @@ public sealed class EntryPageTests(CooperaNetFactory factory) : IClassFixture<Co
         var secretariat = await Sessions.SignedInAsync(factory, Roles.Secretariat);
         var path = $"/en/catalog/{entry.Id}";
 
-        using var deleted = await jamaica.PostFormAsync(path, new Dictionary<string, string> { ["transition"] = "delete" });
+        using var deleted = await jamaica.PostFormAsync(path, new Dictionary<string, string> { ["transition"] = "delete", ["confirmed"] = "true" });
         Assert.Equal("/en/catalog", deleted.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(path)).StatusCode);
 

@@ -7,9 +7,9 @@ namespace CooperaNet.Web.Tests.CatalogPages;
 /// <summary>Browsers signed in as a new user of a role; the secretariat also turns on two-step verification, as it must.</summary>
 public static class Sessions
 {
-    public static async Task<AccountClient> SignedInAsync(CooperaNetFactory factory, string role, string? state = null, string lang = "en")
+    public static async Task<AccountClient> SignedInAsync(CooperaNetFactory factory, string role, string? state = null, string lang = "en", string? email = null)
     {
-        var email = $"{role}-{state ?? "none"}-{Guid.NewGuid():N}@example.org";
+        email ??= $"{role}-{state ?? "none"}-{Guid.NewGuid():N}@example.org";
         await factory.CreateUserAsync(email, role, state);
         var browser = AccountClient.For(factory);
         using var signIn = await browser.SignInAsync(email, lang: lang);

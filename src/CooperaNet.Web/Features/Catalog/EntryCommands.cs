@@ -86,9 +86,6 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
         return operation is null || (await auth.AuthorizeAsync(user, entry, operation)).Succeeded ? entry : null;
     }
 
-    /// <summary>The entry whoever asks, for callers that authorize the change they make themselves.</summary>
-    public Task<CatalogEntry?> FindAsync(Guid id) => LoadAsync(id, kind: null, tracking: false, includeDeleted: false);
-
     /// <summary>The validation alone: a form that cannot be saved yet still lists every problem at once.</summary>
     public async Task<List<FieldError>> CheckAsync(EntryInput input) =>
         EntryValidation.Check(input, await ReferenceCodes.LoadAsync(db, cache), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -16,7 +16,7 @@ public sealed class CatalogEditModel(EntryCommands commands, IAuthorizationServi
 {
     public CatalogEntry Entry { get; private set; } = null!;
 
-    /// <summary>The user may edit this state's entries, but not this one in its present status.</summary>
+    /// <summary>The user may edit this state's entries, but not this one in its present status (or deleted).</summary>
     public bool Locked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -24,11 +24,6 @@ public sealed class CatalogEditModel(EntryCommands commands, IAuthorizationServi
         if (await RefuseAsync(id) is { } refusal)
         {
             return refusal;
-        }
-
-        if (Locked)
-        {
-            return await ShowAsync(StatusCodes.Status409Conflict);
         }
 
         Form = EntryForm.From(Entry);
@@ -54,10 +49,13 @@ public sealed class CatalogEditModel(EntryCommands commands, IAuthorizationServi
     public async Task<IActionResult> OnPostSuggestAsync(Guid id) =>
         await RefuseAsync(id) ?? await ShowSuggestionsAsync();
 
-    /// <summary>404 for no such entry, 403 for someone who may not edit its state's entries; else loads it.</summary>
+    /// <summary>
+    /// 404 for an entry the user may not see (as on its own page), 403 for one they see but may not
+    /// edit, 409 (the page saying why) for one they may not change in its present status; else loads it.
+    /// </summary>
     private async Task<IActionResult?> RefuseAsync(Guid id)
     {
-        var entry = await Commands.FindAsync(id);
+        var entry = await Commands.ReadAsync(User, id, kind: null, includeDeleted: User.IsSecretariat());
         if (entry is null)
         {
             return NotFound();
@@ -70,6 +68,6 @@ public sealed class CatalogEditModel(EntryCommands commands, IAuthorizationServi
 
         Entry = entry;
         Locked = !await Commands.CanEditAsync(User, entry);
-        return null;
+        return Locked ? await ShowAsync(StatusCodes.Status409Conflict) : null;
     }
 }

@@ -38,20 +38,42 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
     /// <summary>The secretariat's reason when it returns the entry, kept when the form comes back with an error.</summary>
     public string? Comment { get; private set; }
 
+    /// <summary>The move waiting for the user's confirmation, shown as a panel with Confirm and Cancel.</summary>
+    public EntryAction? Confirming { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? version)
     {
         Notice = TempData[Notices.Key] as string;
         return await ShowAsync(id, version) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? transition, string? comment)
+    public async Task<IActionResult> OnPostAsync(Guid id, string? transition, string? comment, bool confirmed)
     {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
         if (EntryAction.Find(transition) is not { } move)
         {
             return BadRequest();
         }
 
-        var outcome = await commands.MoveAsync(User, id, kind: null, move, comment);
+        // An entry the user may not see is not found, whatever they ask of it: the same answer as its page.
+        if (!await ShowAsync(id, version: null))
+        {
+            return NotFound();
+        }
+
+        if (NeedsConfirmation(move) && !confirmed && Actions.Contains(move))
+        {
+            Confirming = move;
+            return Page();
+        }
+
+        var outcome = Entry.DeletedAt is not null && move.Transition != EntryTransition.Restore
+            ? EntryOutcome.Refused(EntryError.Deleted)
+            : await commands.MoveAsync(User, id, kind: null, move, comment);
         switch (outcome.Refusal)
         {
             case EntryRefusal.NotFound:
@@ -64,9 +86,11 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
                     ModelState.AddModelError(error.Field, Problems.Message(text, error));
                 }
 
+                Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
             case EntryRefusal.Conflict:
                 ModelState.AddModelError(string.Empty, text["Error." + outcome.Conflict!.Code]);
+                Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             default:
                 TempData[Notices.Key] = "Pages.Entry.Done." + move.Name;
@@ -76,9 +100,11 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
         }
 
         Comment = comment;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await ShowAsync(id, version: null) ? Page() : NotFound();
+        return Page();
     }
+
+    /// <summary>Moves that take an entry out of the catalog ask "are you sure?" before they are made.</summary>
+    public static bool NeedsConfirmation(EntryAction action) => action.Transition is EntryTransition.Delete or EntryTransition.Withdraw;
 
     public string StateName => Lookups.StateName(Entry.StateCode);
 
