@@ -181,6 +181,9 @@ public sealed class EntryAttachment
     /// <summary>When it was attached.</summary>
     public DateTimeOffset UploadedAt { get; init; }
 
+    /// <summary>When it was removed from the entry: the file is kept, so the secretariat can put it back.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
+
     /// <summary>True when <paramref name="content"/> is a PDF by its signature, whatever its name says.</summary>
     public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
 }

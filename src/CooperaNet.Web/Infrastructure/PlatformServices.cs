@@ -108,6 +108,7 @@ public static class PlatformServices
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, Features.Catalog.CooperaNetClaimsFactory>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Catalog.CatalogAuthorizationHandler>();
         builder.Services.AddScoped<Features.Catalog.EntryCommands>();
+        builder.Services.AddScoped<Features.Catalog.AttachmentCommands>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());

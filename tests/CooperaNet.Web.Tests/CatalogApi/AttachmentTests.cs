@@ -69,6 +69,32 @@ public sealed class AttachmentTests(CooperaNetFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
     }
 
+    [Fact]
+    public async Task Once_published_its_state_cannot_remove_a_file_and_a_removed_file_can_be_restored()
+    {
+        var colombia = await ForAsync(factory, Roles.FocalPoint, "CO");
+        var secretariat = await ForAsync(factory, Roles.Secretariat);
+        var id = await CreateAsync(colombia);
+        using var upload = await colombia.PostAsync($"/api/v1/offers/{id}/attachments", Form(Pdf, "anexo.pdf"), Ct);
+        var link = (await JsonAsync(upload)).GetProperty("link").GetString()!;
+        await colombia.PostAsync($"/api/v1/offers/{id}/submit", null, Ct);
+        await secretariat.PostAsync($"/api/v1/offers/{id}/publish", null, Ct);
+
+        using var refused = await colombia.DeleteAsync(link, Ct);
+        using var removed = await secretariat.DeleteAsync(link, Ct);
+        using var gone = await factory.CreateClient().GetAsync(link, Ct);
+        using var restoredByState = await colombia.PostAsync($"{link}/restore", null, Ct);
+        using var restored = await secretariat.PostAsync($"{link}/restore", null, Ct);
+        using var back = await factory.CreateClient().GetAsync(link, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, restoredByState.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal(Pdf, await back.Content.ReadAsByteArrayAsync(Ct));
+    }
+
     private static MultipartFormDataContent Form(byte[] content, string name)
     {
         var file = new ByteArrayContent(content);

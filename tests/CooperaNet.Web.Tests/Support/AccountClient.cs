@@ -61,6 +61,14 @@ public sealed partial class AccountClient(HttpClient http)
         return match.Groups[1].Value.Trim();
     }
 
+    /// <summary>The antiforgery token of the first form on <paramref name="page"/>.</summary>
+    public static string FormToken(string page)
+    {
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, "No antiforgery token on the page");
+        return token.Groups[1].Value;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

@@ -9,8 +9,6 @@ using Microsoft.Extensions.Localization;
 
 namespace CooperaNet.Web.Features.Catalog;
 
-public sealed record AttachmentView(Guid Id, string FileName, int Size, string Sha256, DateTimeOffset UploadedAt, string Link);
-
 /// <summary>
 /// PDF attachments of an entry. Uploads take a bearer token only (a browser form cannot forge one),
 /// are checked by content — a file named .pdf that is not a PDF is refused — and limited in size
@@ -18,9 +16,7 @@ public sealed record AttachmentView(Guid Id, string FileName, int Size, string S
 /// </summary>
 public static class AttachmentEndpoints
 {
-    public const int MaxPerEntry = 5;
-
-    public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder routes)
+        public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder routes)
     {
         var tokenOnly = new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build();
         foreach (var kind in new[] { EntryKind.Offer, EntryKind.Demand })
@@ -29,140 +25,62 @@ public static class AttachmentEndpoints
             var group = routes.MapGroup($"/api/v1/{plural}/{{id:guid}}/attachments").WithTags(kind == EntryKind.Offer ? "Offers" : "Demands");
             var name = kind == EntryKind.Offer ? "Offer" : "Demand";
 
-            group.MapPost("/", (Guid id, IFormFile? file, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, EntryCommands commands, TimeProvider clock, IStringLocalizer<Program> text) =>
-                    UploadAsync(kind, id, file, http, db, auth, commands, clock, text))
+            group.MapPost("/", (Guid id, IFormFile? file, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+                    UploadAsync(kind, id, file, http, commands, text, ct))
                 .RequireAuthorization(tokenOnly).DisableAntiforgery()
                 .WithName($"Attach{name}File").WithSummary("Attach a PDF (multipart/form-data, field \"file\", at most 5 MB, 5 per entry).")
                 .Accepts<IFormFile>("multipart/form-data").Produces<AttachmentView>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
 
-            group.MapGet("/{attachmentId:guid}", (Guid id, Guid attachmentId, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, IStringLocalizer<Program> text) =>
-                    DownloadAsync(kind, id, attachmentId, http, db, auth, text))
+            group.MapGet("/{attachmentId:guid}", (Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+                    DownloadAsync(kind, id, attachmentId, http, commands, text, ct))
                 .WithName($"Get{name}File").WithSummary("Download an attachment.").Produces(200, contentType: EntryAttachment.PdfContentType).ProducesProblem(404);
 
-            group.MapDelete("/{attachmentId:guid}", (Guid id, Guid attachmentId, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, IStringLocalizer<Program> text) =>
-                    RemoveAsync(kind, id, attachmentId, http, db, auth, text))
+            group.MapDelete("/{attachmentId:guid}", (Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+                    RemoveAsync(kind, id, attachmentId, http, commands, text, ct))
                 .RequireAuthorization(tokenOnly)
-                .WithName($"Remove{name}File").WithSummary("Remove an attachment.").Produces(204).ProducesProblem(403).ProducesProblem(404);
+                .WithName($"Remove{name}File").WithSummary("Remove an attachment (kept: the secretariat can restore it).")
+                .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+            group.MapPost("/{attachmentId:guid}/restore", (Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+                    RestoreAsync(kind, id, attachmentId, http, commands, text, ct))
+                .RequireAuthorization(tokenOnly).DisableAntiforgery()
+                .WithName($"Restore{name}File").WithSummary("Put a removed attachment back (secretariat).")
+                .Produces<AttachmentView>(200).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         }
 
         return routes;
     }
 
-    public static async Task<IReadOnlyList<AttachmentView>> ListAsync(CooperaNetDbContext db, CatalogEntry entry) =>
-        await db.Set<EntryAttachment>().AsNoTracking()
-            .Where(a => a.EntryId == entry.Id)
-            .OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentView(a.Id, a.FileName, a.Size, a.Sha256, a.UploadedAt, $"/api/v1/{EntryKinds.NameOf(entry.Kind)}s/{entry.Id}/attachments/{a.Id}"))
-            .ToListAsync();
-
-    private static async Task<IResult> UploadAsync(EntryKind kind, Guid id, IFormFile? file, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, EntryCommands commands, TimeProvider clock, IStringLocalizer<Program> text)
+    private static async Task<IResult> UploadAsync(EntryKind kind, Guid id, IFormFile? file, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct)
     {
-        var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind);
-        if (entry is null)
-        {
-            return Problems.NotFound(text);
-        }
-
-        if (!(await auth.AuthorizeAsync(http.User, entry, CatalogOperations.Edit)).Succeeded)
-        {
-            return Problems.Forbidden(text);
-        }
-
-        if (!await commands.CanEditAsync(http.User, entry))
-        {
-            return Problems.Conflict(text, EntryError.NotEditable);
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return Problems.Validation(text, [new FieldError("file", "required")]);
-        }
-
-        if (file.Length > EntryAttachment.MaxBytes)
-        {
-            return Problems.Validation(text, [new FieldError("file", "file.size", EntryAttachment.MaxBytes / (1024 * 1024))]);
-        }
-
-        if (await db.Set<EntryAttachment>().CountAsync(a => a.EntryId == id) >= MaxPerEntry)
-        {
-            return Problems.Validation(text, [new FieldError("file", "too-many", MaxPerEntry)]);
-        }
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        if (!EntryAttachment.IsPdf(content))
-        {
-            return Problems.Validation(text, [new FieldError("file", "file.pdf")]);
-        }
-
-        var now = clock.GetUtcNow();
-        var attachment = new EntryAttachment
-        {
-            Id = Guid.CreateVersion7(now),
-            EntryId = entry.Id,
-            FileName = CleanName(file.FileName),
-            Size = content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
-            UploadedAt = now,
-        };
-        db.Add(attachment);
-        entry.UpdatedAt = now;
-        entry.LastChangedBySecretariat = http.User.IsSecretariat();
-        await db.SaveChangesAsync();
-        var link = $"/api/v1/{EntryKinds.NameOf(kind)}s/{id}/attachments/{attachment.Id}";
-        return TypedResults.Created(link, new AttachmentView(attachment.Id, attachment.FileName, attachment.Size, attachment.Sha256, now, link));
+        var outcome = await commands.AddAsync(http.User, id, kind, file, ct);
+        return outcome.Refusal == EntryRefusal.None
+            ? TypedResults.Created(outcome.Attachment!.Link, outcome.Attachment)
+            : Refused(outcome, text);
     }
 
-    private static async Task<IResult> DownloadAsync(EntryKind kind, Guid id, Guid attachmentId, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, IStringLocalizer<Program> text)
-    {
-        var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind);
-        if (entry is null || (entry.Status != EntryStatus.Published && !(await auth.AuthorizeAsync(http.User, entry, CatalogOperations.Read)).Succeeded))
-        {
-            return Problems.NotFound(text);
-        }
+    private static async Task<IResult> DownloadAsync(EntryKind kind, Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+        await commands.DownloadAsync(http.User, id, kind, attachmentId, ct) is { } file
+            ? TypedResults.File(file.Content, EntryAttachment.PdfContentType, file.FileName)
+            : Problems.NotFound(text);
 
-        var file = await db.Set<EntryAttachment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.EntryId == id);
-        return file is null
-            ? Problems.NotFound(text)
-            : TypedResults.File(file.Content, EntryAttachment.PdfContentType, file.FileName);
+    private static async Task<IResult> RemoveAsync(EntryKind kind, Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct)
+    {
+        var outcome = await commands.RemoveAsync(http.User, id, kind, attachmentId, ct);
+        return outcome.Refusal == EntryRefusal.None ? TypedResults.NoContent() : Refused(outcome, text);
     }
 
-    private static async Task<IResult> RemoveAsync(EntryKind kind, Guid id, Guid attachmentId, HttpContext http, CooperaNetDbContext db, IAuthorizationService auth, IStringLocalizer<Program> text)
+    private static async Task<IResult> RestoreAsync(EntryKind kind, Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct)
     {
-        var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == id && e.Kind == kind);
-        if (entry is null)
-        {
-            return Problems.NotFound(text);
-        }
-
-        if (!(await auth.AuthorizeAsync(http.User, entry, CatalogOperations.Edit)).Succeeded)
-        {
-            return Problems.Forbidden(text);
-        }
-
-        var file = await db.Set<EntryAttachment>().FirstOrDefaultAsync(a => a.Id == attachmentId && a.EntryId == id);
-        if (file is null)
-        {
-            return Problems.NotFound(text);
-        }
-
-        db.Remove(file);
-        await db.SaveChangesAsync();
-        return TypedResults.NoContent();
+        var outcome = await commands.RestoreAsync(http.User, id, kind, attachmentId, ct);
+        return outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(outcome.Attachment) : Refused(outcome, text);
     }
 
-    /// <summary>Keeps the file's own name, without a path or characters that would break a header.</summary>
-    private static string CleanName(string name)
+    private static IResult Refused(AttachmentOutcome outcome, IStringLocalizer<Program> text) => outcome.Refusal switch
     {
-        var bare = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':')).ToArray()).Trim();
-        if (clean.Length == 0)
-        {
-            clean = "document.pdf";
-        }
-
-        return clean.Length > 200 ? clean[^200..] : clean;
-    }
+        EntryRefusal.NotFound => Problems.NotFound(text),
+        EntryRefusal.Forbidden => Problems.Forbidden(text),
+        EntryRefusal.Invalid => Problems.Validation(text, outcome.Errors!),
+        _ => Problems.Conflict(text, outcome.Conflict!),
+    };
 }

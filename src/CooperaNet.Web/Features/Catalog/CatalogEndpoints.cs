@@ -130,7 +130,7 @@ public static class CatalogEndpoints
     private static async Task<EntryView> ViewAsync(CatalogEntry entry, HttpContext http, CooperaNetDbContext db, IMemoryCache cache)
     {
         var lang = ApiLanguage.Of(http);
-        return EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, await AttachmentEndpoints.ListAsync(db, entry));
+        return EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, await AttachmentCommands.ListAsync(db, entry));
     }
 
     private static DateOnly Today(HttpContext http) =>

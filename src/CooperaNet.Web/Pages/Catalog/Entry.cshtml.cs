@@ -16,7 +16,7 @@ namespace CooperaNet.Web.Pages.Catalog;
 /// One offer or demand, for anyone when published; for its state and the secretariat otherwise,
 /// with the life-cycle buttons each of them may use.
 /// </summary>
-public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, AccountEmails emails, IStringLocalizer<Program> text) : PageModel
+public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands files, CooperaNetDbContext db, IMemoryCache cache, AccountEmails emails, IStringLocalizer<Program> text) : PageModel
 {
     public CatalogEntry Entry { get; private set; } = null!;
 
@@ -30,6 +30,12 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
     public IReadOnlyList<EntryAction> Actions { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>The entry's PDF files; for the secretariat, the removed ones too (to put them back).</summary>
+    public IReadOnlyList<AttachmentView> Attachments { get; private set; } = [];
+
+    /// <summary>The secretariat may put removed files back.</summary>
+    public bool CanRestoreFiles { get; private set; }
 
     public string PermanentLink { get; private set; } = string.Empty;
 
@@ -103,6 +109,61 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
         return Page();
     }
 
+    /// <summary>Attaches a PDF to the entry (multipart form, field "file").</summary>
+    public Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct) =>
+        FileChangeAsync(id, "attach", () => files.AddAsync(User, id, kind: null, file, ct));
+
+    /// <summary>Takes a file off the entry; it is kept and the secretariat can put it back.</summary>
+    public Task<IActionResult> OnPostRemoveFileAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        FileChangeAsync(id, "remove-file", () => files.RemoveAsync(User, id, kind: null, attachmentId, ct));
+
+    /// <summary>Puts a removed file back (secretariat).</summary>
+    public Task<IActionResult> OnPostRestoreFileAsync(Guid id, Guid attachmentId, CancellationToken ct) =>
+        FileChangeAsync(id, "restore-file", () => files.RestoreAsync(User, id, kind: null, attachmentId, ct));
+
+    private async Task<IActionResult> FileChangeAsync(Guid id, string done, Func<Task<AttachmentOutcome>> change)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        // An entry the user may not see is not found, whatever they ask of it: the same answer as its page.
+        if (!await ShowAsync(id, version: null))
+        {
+            return NotFound();
+        }
+
+        var outcome = await change();
+        switch (outcome.Refusal)
+        {
+            case EntryRefusal.None:
+                TempData[Notices.Key] = "Pages.Entry.Done." + done;
+                return Redirect($"/{UiStrings.CurrentLanguage}{Routes.Entry(id)}#files-title");
+            case EntryRefusal.NotFound:
+                return NotFound();
+            case EntryRefusal.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (outcome.Refusal == EntryRefusal.Invalid)
+        {
+            foreach (var error in outcome.Errors!)
+            {
+                ModelState.AddModelError(error.Field, Problems.Message(text, error));
+            }
+
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, text["Error." + outcome.Conflict!.Code]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return Page();
+    }
+
     /// <summary>Moves that take an entry out of the catalog ask "are you sure?" before they are made.</summary>
     public static bool NeedsConfirmation(EntryAction action) => action.Transition is EntryTransition.Delete or EntryTransition.Withdraw;
 
@@ -127,6 +188,8 @@ public sealed class CatalogEntryModel(EntryCommands commands, CooperaNetDbContex
         Text = EntryText.In(entry, version ?? lang);
         Actions = await commands.ActionsAsync(User, entry);
         CanEdit = await commands.CanEditAsync(User, entry);
+        CanRestoreFiles = User.IsSecretariat();
+        Attachments = await AttachmentCommands.ListAsync(db, entry, includeRemoved: CanRestoreFiles);
         PermanentLink = $"{emails.BaseUrl(Request)}/{lang}{Routes.Entry(id)}";
         return true;
     }
