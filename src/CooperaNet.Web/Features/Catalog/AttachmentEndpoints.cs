@@ -16,7 +16,7 @@ namespace CooperaNet.Web.Features.Catalog;
 /// </summary>
 public static class AttachmentEndpoints
 {
-        public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder routes)
     {
         var tokenOnly = new AuthorizationPolicyBuilder(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build();
         foreach (var kind in new[] { EntryKind.Offer, EntryKind.Demand })
