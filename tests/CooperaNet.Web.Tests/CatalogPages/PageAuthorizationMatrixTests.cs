@@ -135,6 +135,11 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
         Post("POST delete, not yet confirmed", Stage.Published, EntryPath, Transition("delete"),     [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Asks,      Asks,      TwoFactor]),
         Post("POST withdraw, not yet confirmed", Stage.Published, EntryPath, Transition("withdraw"), [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Asks,      Asks,      TwoFactor]),
         Post("POST withdraw, not yet confirmed", Stage.Closed, EntryPath, Transition("withdraw"),    [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  Conflict,  TwoFactor]),
+
+        // The documents form: without a file the allowed users get the field's error, the others as above.
+        Post("POST attach, no file", Stage.Draft, AttachPath, NoFields,                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Invalid,   Invalid,   TwoFactor]),
+        Post("POST attach, no file", Stage.Published, AttachPath, NoFields,                          [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Invalid,   TwoFactor]),
+        Post("POST attach, no file", Stage.Deleted, AttachPath, NoFields,                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
     ];
 
     public static TheoryData<string, Who, Outcome> Cases()
@@ -300,6 +305,10 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
     private static string NewSuggest(Case c) => "/en/catalog/new?handler=Suggest";
 
     private static string EntryPath(Case c) => $"/en/catalog/{c.Id}";
+
+    private static string AttachPath(Case c) => $"/en/catalog/{c.Id}?handler=Attach";
+
+    private static Dictionary<string, string> NoFields(Case c) => [];
 
     private static string EditPath(Case c) => $"/en/catalog/{c.Id}/edit";
 
