@@ -42,6 +42,28 @@ public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(
         Assert.True(violations.Count == 0, $"The form with suggestions breaks {violations.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
     }
 
+    [Theory]
+    [InlineData("es", "Abastecimiento de agua potable y saneamiento en comunidades rurales", "14030")]
+    [InlineData("pt", "Formação profissional de jovens em ofícios técnicos", "11330")]
+    [InlineData("fr", "Vaccination des enfants contre les maladies infectieuses", "12250")]
+    [InlineData("en", "Primary education teacher training", "11130")]
+    public async Task Sectors_are_proposed_while_the_title_is_written_and_added_with_one_press(string lang, string title, string sector)
+    {
+        var page = await SignedInAsync(Languages.English);
+        await GotoAsync(page, "/en/catalog/new?kind=offer");
+        await page.Locator("#Form_Language").SelectOptionAsync(lang);
+
+        await page.Locator("#Form_Title").PressSequentiallyAsync(title);
+
+        var add = page.Locator($"#live-suggestions button[aria-label^=\"Add {sector} \"]");
+        await Assertions.Expect(add).ToBeVisibleAsync();
+        await add.ClickAsync();
+        Assert.Contains(sector, await page.Locator("#Form_Sectors").InputValueAsync());
+        await Assertions.Expect(add).ToBeDisabledAsync();
+        var violations = await Browser.AxeAsync(page);
+        Assert.True(violations.Count == 0, $"The form with live suggestions breaks {violations.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+    }
+
     [Fact]
     public async Task Code_fields_keep_suggesting_after_each_comma()
     {
