@@ -91,6 +91,12 @@ internal static class Stemmer
             return word;
         }
 
+        // Spanish and Portuguese words in -és/-ês: "camponeses" / "camponês", "ingleses" / "inglés".
+        if (language is Lang.Es or Lang.Pt && word.EndsWith("eses", StringComparison.Ordinal) && word.Length > 6)
+        {
+            return word[..^4];
+        }
+
         switch (language)
         {
             case Lang.Es:
