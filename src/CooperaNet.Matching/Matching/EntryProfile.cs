@@ -40,6 +40,15 @@ public sealed class EntryProfile
 
     internal string? Modality { get; init; }
 
+    /// <summary>The modality's family (<see cref="Modalities"/>), -1 for none; equal modalities are compared by <see cref="ModalityId"/>.</summary>
+    internal int ModalityFamily { get; init; } = -1;
+
+    /// <summary>A number for the normalized modality, 0 for none or "other".</summary>
+    internal int ModalityId { get; init; }
+
+    /// <summary>The countries as two-letter numbers, for comparisons without strings.</summary>
+    internal int[] CountryIds { get; init; } = [];
+
     internal string[] Countries { get; init; } = [];
 
     internal int StartDay { get; init; } = int.MinValue;

@@ -4,8 +4,8 @@ namespace CooperaNet.Matching;
 
 /// <summary>
 /// The entries of one side (say, every published offer) indexed for ranking against an entry of
-/// the other side. Candidates are gathered through inverted lists — by DAC code, by category, by
-/// SDG goal and by text feature — into a score accumulator, so a search touches only entries
+/// the other side. Candidates are gathered through inverted lists — by DAC code, by category and
+/// by text feature — into a score accumulator, so a search touches only entries
 /// that share something with the query; the best are then explained. Adding, updating and
 /// removing entries is incremental. Searches may run in parallel; writes wait for them.
 /// </summary>
@@ -19,13 +19,14 @@ public sealed class MatchIndex : IDisposable
     private const float ModalityBonus = 0.03f;
     private const float CountryBonus = 0.02f;
     private const float PeriodBonus = 0.02f;
+    private const float MaxBonus = SdgWeight + LanguageBonus + ModalityBonus + CountryBonus + PeriodBonus;
+    private const int MaxQueryFeatures = 32;
 
     private readonly MatchingEngine engine;
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, int> slotOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Posting>> sectorPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Posting>> categoryPostings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Posting>> goalPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Posting>> featurePostings = [];
     private readonly ConcurrentBag<Scratch> scratches = [];
     private EntryProfile?[] profiles = new EntryProfile?[256];
@@ -147,14 +148,10 @@ public sealed class MatchIndex : IDisposable
             Spread(categoryPostings, category.Code, SectorWeight * SameCategoryShare * category.Weight / sectorNorm, scratch);
         }
 
-        var goalNorm = Math.Max(1f, query.Goals.Sum(g => g.Weight));
-        foreach (var goal in query.Goals)
-        {
-            Spread(goalPostings, goal.Code, SdgWeight * goal.Weight / goalNorm, scratch);
-        }
-
+        // Goals gather no candidates (a shared goal alone is too weak a reason, and goal lists are long):
+        // they are scored with the bonuses, for the candidates that can still make the list.
         var live = slotOf.Count;
-        var tooCommon = Math.Max(50, live / 5);
+        var tooCommon = TooCommon(live);
         var total = 0f;
         Span<float> idfs = query.Features.Length <= 512 ? stackalloc float[query.Features.Length] : new float[query.Features.Length];
         for (var i = 0; i < query.Features.Length; i++)
@@ -169,9 +166,23 @@ public sealed class MatchIndex : IDisposable
             return;
         }
 
+        // Long texts: only the most telling features gather candidates (the rarest weigh most anyway).
+        var cutoff = 0f;
+        if (query.Features.Length > MaxQueryFeatures)
+        {
+            var strengths = new float[query.Features.Length];
+            for (var i = 0; i < strengths.Length; i++)
+            {
+                strengths[i] = query.QueryWeights[i] * idfs[i];
+            }
+
+            Array.Sort(strengths);
+            cutoff = strengths[^MaxQueryFeatures];
+        }
+
         for (var i = 0; i < query.Features.Length; i++)
         {
-            if (idfs[i] > 0 && featurePostings.TryGetValue(query.Features[i], out var list))
+            if (idfs[i] > 0 && query.QueryWeights[i] * idfs[i] >= cutoff && featurePostings.TryGetValue(query.Features[i], out var list))
             {
                 var factor = TextWeight * query.QueryWeights[i] * idfs[i] / total;
                 foreach (var posting in list)
@@ -181,6 +192,9 @@ public sealed class MatchIndex : IDisposable
             }
         }
     }
+
+    /// <summary>Features in more than this many entries say too little to gather candidates with.</summary>
+    private static int TooCommon(int live) => Math.Max(50, live / 20);
 
     private static void Spread(Dictionary<string, List<Posting>> index, string code, float factor, Scratch scratch)
     {
@@ -207,14 +221,22 @@ public sealed class MatchIndex : IDisposable
                 continue;
             }
 
-            var score = scratch.Scores[slot] + Bonus(query, candidate);
+            var score = scratch.Scores[slot];
             if (heap.Count < top)
             {
-                heap.Enqueue(slot, score);
+                heap.Enqueue(slot, score + Bonus(query, candidate));
+                continue;
             }
-            else if (heap.TryPeek(out _, out var lowest) && score > lowest)
+
+            // Bonuses are small: a candidate that cannot pass the weakest kept one even with all of them is skipped unscored.
+            heap.TryPeek(out _, out var lowest);
+            if (score + MaxBonus > lowest)
             {
-                heap.DequeueEnqueue(slot, score);
+                score += Bonus(query, candidate);
+                if (score > lowest)
+                {
+                    heap.DequeueEnqueue(slot, score);
+                }
             }
         }
 
@@ -231,22 +253,46 @@ public sealed class MatchIndex : IDisposable
     private static float Bonus(EntryProfile a, EntryProfile b)
     {
         var bonus = 0f;
+        if (a.Goals.Length > 0 && b.Goals.Length > 0)
+        {
+            var shared = 0f;
+            var norm = 0f;
+            foreach (var goal in a.Goals)
+            {
+                norm += goal.Weight;
+                foreach (var other in b.Goals)
+                {
+                    if (goal.Code == other.Code)
+                    {
+                        shared += goal.Weight * other.Weight;
+                    }
+                }
+            }
+
+            bonus += SdgWeight * shared / Math.Max(1f, norm);
+        }
+
         if ((a.LanguageMask & b.LanguageMask) != 0)
         {
             bonus += LanguageBonus;
         }
 
-        if (Modalities.Compatible(a.Modality, b.Modality))
+        if (a.ModalityId != 0 && b.ModalityId != 0 && (a.ModalityId == b.ModalityId || (a.ModalityFamily >= 0 && a.ModalityFamily == b.ModalityFamily)))
         {
             bonus += ModalityBonus;
         }
 
-        if (SharedCountries(a, b).Any())
+        foreach (var country in a.CountryIds)
         {
-            bonus += CountryBonus;
+            if (Array.IndexOf(b.CountryIds, country) >= 0)
+            {
+                bonus += CountryBonus;
+                break;
+            }
         }
 
-        if (Overlap(a, b) is not null)
+        var hasWindows = (a.StartDay != int.MinValue || a.EndDay != int.MaxValue) && (b.StartDay != int.MinValue || b.EndDay != int.MaxValue);
+        if (hasWindows && Overlap(a, b) is not null)
         {
             bonus += PeriodBonus;
         }
@@ -324,7 +370,7 @@ public sealed class MatchIndex : IDisposable
     private MatchReason? TextReason(EntryProfile query, EntryProfile found)
     {
         var live = Math.Max(1, slotOf.Count);
-        var tooCommon = Math.Max(50, live / 5);
+        var tooCommon = TooCommon(live);
         var total = 0f;
         var shared = new List<(int Feature, float Weight)>();
         for (var i = 0; i < query.Features.Length; i++)
@@ -394,7 +440,6 @@ public sealed class MatchIndex : IDisposable
         var live = profiles.Take(used).OfType<EntryProfile>().ToList();
         sectorPostings.Clear();
         categoryPostings.Clear();
-        goalPostings.Clear();
         featurePostings.Clear();
         slotOf.Clear();
         Array.Clear(profiles);
@@ -419,11 +464,6 @@ public sealed class MatchIndex : IDisposable
         foreach (var category in profile.Categories)
         {
             Append(categoryPostings, category.Code, slot, category.Weight);
-        }
-
-        foreach (var goal in profile.Goals)
-        {
-            Append(goalPostings, goal.Code, slot, goal.Weight);
         }
 
         for (var i = 0; i < profile.Features.Length; i++)

@@ -86,6 +86,8 @@ public sealed class MatchingEngine
 
         AddInferred(goals, inferred.Sdgs, goals.Count > 0 ? 0.3f : 0.5f, minRelative: 0.6);
 
+        var modality = Modalities.Normalize(entry.Modality);
+        var countries = entry.Countries.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         var length = features.Values.Sum();
         var ordered = features.OrderBy(p => p.Key).ToArray();
         return new EntryProfile(entry, inferred)
@@ -97,8 +99,11 @@ public sealed class MatchingEngine
             DocumentWeights = ordered.Select(p => p.Value * (K1 + 1) / (p.Value + (K1 * (1 - B + (B * length / AverageLength))))).ToArray(),
             QueryWeights = ordered.Select(p => 1 + MathF.Log(Math.Max(1f, p.Value))).ToArray(),
             LanguageMask = LanguageMask(entry),
-            Modality = Modalities.Normalize(entry.Modality),
-            Countries = entry.Countries.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToArray(),
+            Modality = modality,
+            ModalityFamily = Modalities.FamilyOf(modality),
+            ModalityId = modality is null or "other" ? 0 : analyzer.Vocabulary.Id("modality:" + modality),
+            Countries = countries,
+            CountryIds = countries.Select(c => analyzer.Vocabulary.Id("country:" + c)).ToArray(),
             StartDay = entry.StartsOn?.DayNumber ?? int.MinValue,
             EndDay = entry.EndsOn?.DayNumber ?? int.MaxValue,
         };

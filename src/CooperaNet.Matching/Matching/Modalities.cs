@@ -27,6 +27,9 @@ internal static class Modalities
         return normalized.Length == 0 ? null : normalized;
     }
 
+    /// <summary>The family a normalized modality belongs to, or -1.</summary>
+    public static int FamilyOf(string? normalized) => normalized is null ? -1 : Array.FindIndex(Families, f => f.Contains(normalized));
+
     public static bool Compatible(string? a, string? b)
     {
         if (a is null || b is null || a == "other" || b == "other")
@@ -34,6 +37,7 @@ internal static class Modalities
             return false;
         }
 
-        return a == b || Families.Any(f => f.Contains(a) && f.Contains(b));
+        var family = FamilyOf(a);
+        return a == b || (family >= 0 && family == FamilyOf(b));
     }
 }
