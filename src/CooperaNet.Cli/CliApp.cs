@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using CooperaNet.Cli.Database;
 using CooperaNet.Cli.Demo;
+using CooperaNet.Cli.Matching;
 using CooperaNet.Cli.Reference;
 using CooperaNet.Cli.Tokens;
 using CooperaNet.Cli.Users;
@@ -28,13 +29,15 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data and demo data.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data and demo data; batch matching and classification.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             ReferenceCommand.Create(cli),
             DemoCommand.Create(cli),
+            MatchCommand.Match(cli),
+            MatchCommand.Classify(cli),
         };
 
         var parsed = root.Parse(args);

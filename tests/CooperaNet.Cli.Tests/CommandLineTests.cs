@@ -5,12 +5,12 @@ namespace CooperaNet.Cli.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "match", "classify"];
 
     private readonly TestCli cli = new();
 
     [Fact]
-    public async Task Help_lists_exactly_the_five_commands()
+    public async Task Help_lists_exactly_the_seven_commands()
     {
         var result = await cli.RunAsync("--help");
 
