@@ -2,6 +2,7 @@ using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Matching;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ internal static class CliHost
         builder.Services.AddSingleton<ICurrentActor>(CliActor.ForCurrentUser());
         builder.Services.AddScoped<ReferenceDataImporter>();
         builder.Services.AddScoped<DemoCatalogSeeder>();
+        builder.Services.AddCooperaNetMatching(builder.Configuration, background: false);
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()

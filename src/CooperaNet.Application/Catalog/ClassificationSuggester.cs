@@ -1,4 +1,6 @@
+using System.Globalization;
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Matching;
 using CooperaNet.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -11,68 +13,45 @@ public sealed record Suggestion(string Code, string Name, double Score);
 public sealed record ClassificationSuggestions(IReadOnlyList<Suggestion> Sectors, IReadOnlyList<Suggestion> Sdgs);
 
 /// <summary>
-/// Proposes DAC sectors and SDGs for a text while its author writes: the text's terms are weighed
-/// against the names of every sector (and its category) and every SDG goal and target in the
-/// author's language, rarer terms counting more (inverse document frequency). A first, explainable
-/// engine; the matching engine may refine it.
+/// Proposes DAC sectors and SDGs for a text while its author writes, with the matching engine's
+/// classifier (the one that pairs offers and demands), named in the author's language.
 /// </summary>
 public sealed class ClassificationSuggester(CooperaNetDbContext db, IMemoryCache cache)
 {
-    private sealed record Document(string Code, string Name, HashSet<string> Terms);
-
-    private sealed record Corpus(
-        IReadOnlyList<Document> Sectors, IReadOnlyList<Document> Sdgs, IReadOnlyDictionary<string, double> Weight,
-        IReadOnlyDictionary<string, HashSet<string>> SectorTermsInAllLanguages);
-
     public async Task<ClassificationSuggestions> SuggestAsync(string? title, string? description, string language, int take = 5)
     {
-        var corpus = await CorpusAsync(language);
-        var terms = SearchText.Terms(title).Concat(SearchText.Terms(title)).Concat(SearchText.Terms(description)).ToList();
-        var sectors = Rank(corpus.Sectors, terms, corpus.Weight, take);
+        var names = await NamesAsync(language);
+        var found = MatchingKnowledgeLoader.Engine.Classifier.Classify(title ?? string.Empty, description ?? string.Empty, language, take);
+        var sectors = found.Sectors.Where(s => names.ContainsKey(s.Code)).Take(take)
+            .Select(s => new Suggestion(s.Code, names[s.Code], s.Score)).ToList();
 
-        // SDG titles lack Portuguese targets and use other words than sector names: the best sectors'
-        // names in the four languages widen the query, so "Formação de professores" reaches 4.c (teachers).
-        var widened = terms.Concat(sectors.Take(2).SelectMany(s => corpus.SectorTermsInAllLanguages[s.Code])).ToList();
-        return new ClassificationSuggestions(sectors, Rank(corpus.Sdgs, widened, corpus.Weight, take));
-    }
-
-    private static List<Suggestion> Rank(IReadOnlyList<Document> documents, IReadOnlyList<string> terms, IReadOnlyDictionary<string, double> weight, int take)
-    {
-        var scored = documents
-            .Select(d => (Document: d, Score: terms.Where(d.Terms.Contains).Sum(t => weight.GetValueOrDefault(t)) / Math.Sqrt(d.Terms.Count)))
-            .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Document.Code, StringComparer.Ordinal)
+        // Goals first, then the targets under them, as a reader scans them: "6", "6.1", "4", "4.c".
+        var sdgs = found.Sdgs.Select(g => (g.Code, g.Score, Order: 0))
+            .Concat(found.SdgTargets.Select(t => (t.Code, t.Score, Order: 1)))
+            .Where(s => names.ContainsKey("sdg:" + s.Code))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Order)
             .Take(take)
+            .Select(s => new Suggestion(s.Code, names["sdg:" + s.Code], s.Score))
             .ToList();
-        var best = scored.FirstOrDefault().Score;
-        return scored.Select(s => new Suggestion(s.Document.Code, s.Document.Name, Math.Round(s.Score / best, 3))).ToList();
+        return new ClassificationSuggestions(sectors, sdgs);
     }
 
-    private async Task<Corpus> CorpusAsync(string language) => (await cache.GetOrCreateAsync($"suggest-corpus:{language}", async entry =>
+    /// <summary>Active sectors by code and SDG goals and targets by "sdg:" + code, named in <paramref name="language"/>.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(string language) => (await cache.GetOrCreateAsync($"suggest-names:{language}", async entry =>
     {
         entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30);
-        var categories = await db.SectorCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name);
-        var activeSectors = await db.Sectors.AsNoTracking().Where(s => !s.IsWithdrawn).ToListAsync();
-        var sectors = activeSectors.Select(s => Doc(s.Code, s.Name, language, categories.GetValueOrDefault(s.CategoryCode))).ToList();
-        var sectorTerms = activeSectors.ToDictionary(s => s.Code, s => AllLanguages(s.Name), StringComparer.Ordinal);
-        var goals = (await db.SdgGoals.AsNoTracking().ToListAsync()).Select(g => new Document(
-            g.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), g.ShortName.Resolve(language).Text, [.. AllLanguages(g.ShortName), .. AllLanguages(g.Title)]));
-        var targets = (await db.SdgTargets.AsNoTracking().ToListAsync()).Select(t => new Document(t.Code, t.Title.Resolve(language).Text, AllLanguages(t.Title)));
-        var sdgs = goals.Concat(targets).ToList();
-        var all = sectors.Concat(sdgs).ToList();
-        var weight = all.SelectMany(d => d.Terms).GroupBy(t => t, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Math.Log(1 + ((double)all.Count / g.Count())), StringComparer.Ordinal);
-        return new Corpus(sectors, sdgs, weight, sectorTerms);
+        var names = (await db.Sectors.AsNoTracking().Where(s => !s.IsWithdrawn).ToListAsync())
+            .ToDictionary(s => s.Code, s => s.Name.Resolve(language).Text, StringComparer.Ordinal);
+        foreach (var goal in await db.SdgGoals.AsNoTracking().ToListAsync())
+        {
+            names["sdg:" + goal.Number.ToString(CultureInfo.InvariantCulture)] = goal.ShortName.Resolve(language).Text;
+        }
+
+        foreach (var target in await db.SdgTargets.AsNoTracking().ToListAsync())
+        {
+            names["sdg:" + target.Code] = target.Title.Resolve(language).Text;
+        }
+
+        return (IReadOnlyDictionary<string, string>)names;
     }))!;
-
-    private static HashSet<string> AllLanguages(LocalizedText text) =>
-        Languages.All.SelectMany(l => SearchText.Terms(text.In(l))).ToHashSet(StringComparer.Ordinal);
-
-    private static Document Doc(string code, LocalizedText name, string language, LocalizedText? context)
-    {
-        var text = name.Resolve(language).Text;
-        var terms = SearchText.Terms(text).Concat(SearchText.Terms(context?.Resolve(language).Text)).ToHashSet(StringComparer.Ordinal);
-        return new Document(code, text, terms);
-    }
 }

@@ -1,7 +1,10 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Matching;
+using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
+using CooperaNet.Domain.Crossing;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.WorkPlans;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -54,6 +57,14 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Pair> Pairs => Set<Pair>();
+
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<MatchingRequest> MatchingRequests => Set<MatchingRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,20 +15,21 @@ public static class DataServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Matching.MatchingQueueInterceptor>();
         if (options.Provider == DatabaseProvider.PostgreSql)
         {
             var connection = options.ConnectionString
                 ?? throw new InvalidOperationException("CooperaNet:Database:ConnectionString is required for PostgreSql.");
             services.AddDbContext<CooperaNetDbContext, PostgresCooperaNetDbContext>((sp, db) => db
                 .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             var connection = SqliteConnectionString(options, contentRoot);
             services.AddDbContext<CooperaNetDbContext, SqliteCooperaNetDbContext>((sp, db) => db
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
 
         return services;

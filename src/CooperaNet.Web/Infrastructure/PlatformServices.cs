@@ -4,6 +4,7 @@ using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Matching;
 using CooperaNet.Application.ReferenceData;
 using CooperaNet.Domain;
 using CooperaNet.Web.Features.Account;
@@ -34,6 +35,7 @@ public static class PlatformServices
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddScoped<EmailOutbox>();
         builder.Services.AddScoped<Application.Catalog.ClassificationSuggester>();
+        builder.Services.AddCooperaNetMatching(builder.Configuration, background: true);
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();

@@ -38,6 +38,9 @@ internal sealed class CatalogEntryConfiguration : IEntityTypeConfiguration<Catal
         // The catalog lists published entries newest first. This index is read in that order and holds
         // every column the common filters test, so neither the page nor the count reads the wide rows.
         builder.HasIndex(e => new { e.Status, e.Kind, e.PublishedAt, e.Id, e.DeletedAt, e.Modality, e.StateCode }).HasDatabaseName("IX_Entries_Listing");
+
+        // The matching indexes of every app instance read the entries changed since their last look.
+        builder.HasIndex(e => e.UpdatedAt);
         // A text search starts from the term index and checks each entry it finds here, again without the rows.
         builder.HasIndex(e => new { e.Id, e.Status, e.Kind, e.DeletedAt, e.Modality, e.StateCode, e.PublishedAt }).HasDatabaseName("IX_Entries_Lookup");
         // The same, for one state's entries: a state filter then reads only that state's part.

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using CooperaNet.Application.Catalog;
+using CooperaNet.Application.Data;
+using CooperaNet.Domain.Catalog;
+using CooperaNet.Matching;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperaNet.Application.Matching;
+
+/// <summary>
+/// The published, open entries of the catalog in the matching engine's two indexes (offers and
+/// demands), kept in step with the database by reading the entries changed since the last look —
+/// so every app instance holds the same picture, whichever instance made the change.
+/// </summary>
+public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
+{
+    private const int SyncPage = 5000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly SemaphoreSlim syncing = new(1, 1);
+    private readonly Dictionary<Guid, string> stateOf = [];
+    private readonly MatchIndex offers = MatchingKnowledgeLoader.Engine.CreateIndex();
+    private readonly MatchIndex demands = MatchingKnowledgeLoader.Engine.CreateIndex();
+    private Dictionary<string, string[]> subregions = [];
+    private DateTimeOffset watermark = DateTimeOffset.MinValue;
+
+    /// <summary>Published, open entries in the indexes.</summary>
+    public int Count => offers.Count + demands.Count;
+
+    /// <summary>The state of an indexed entry.</summary>
+    public string? StateOf(Guid id)
+    {
+        lock (stateOf)
+        {
+            return stateOf.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Reads the entries changed since the last call (all of them the first time) into the indexes.</summary>
+    public async Task SyncAsync(CooperaNetDbContext db, CancellationToken ct = default)
+    {
+        await syncing.WaitAsync(ct);
+        try
+        {
+            if (subregions.Count == 0)
+            {
+                subregions = (await db.MemberStates.AsNoTracking().Select(s => new { s.Code, s.Subregion }).ToListAsync(ct))
+                    .GroupBy(s => s.Subregion, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(s => s.Code).ToArray(), StringComparer.Ordinal);
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+            // A little overlap: a change committed late with an earlier time is read again, never missed.
+            var since = watermark == DateTimeOffset.MinValue ? watermark : watermark - TimeSpan.FromSeconds(5);
+            var latest = watermark;
+            for (var skip = 0; ; skip += SyncPage)
+            {
+                var page = await db.Entries.IgnoreQueryFilters().AsNoTracking()
+                    .Include(e => e.Sectors).Include(e => e.Sdgs)
+                    .AsSplitQuery()
+                    .Where(e => e.UpdatedAt > since)
+                    .OrderBy(e => e.UpdatedAt).ThenBy(e => e.Id)
+                    .Skip(skip).Take(SyncPage)
+                    .ToListAsync(ct);
+                foreach (var entry in page)
+                {
+                    Apply(entry, today);
+                    latest = entry.UpdatedAt > latest ? entry.UpdatedAt : latest;
+                }
+
+                if (page.Count < SyncPage)
+                {
+                    break;
+                }
+            }
+
+            watermark = latest;
+        }
+        finally
+        {
+            syncing.Release();
+        }
+    }
+
+    /// <summary>The best counterparts of <paramref name="entry"/> from the other index, best first.</summary>
+    public IReadOnlyList<Match> Find(CatalogEntry entry, int top)
+    {
+        var index = entry.Kind == EntryKind.Demand ? offers : demands;
+        return index.Count == 0 ? [] : index.Search(ToMatchEntry(entry), top);
+    }
+
+    /// <summary>Whether the entry can be paired now: published, not deleted, not expired.</summary>
+    public static bool IsOpen(CatalogEntry entry, DateOnly today) =>
+        entry.Status == EntryStatus.Published && entry.DeletedAt is null && (entry.ExpiresOn is null || entry.ExpiresOn >= today);
+
+    /// <summary>The reasons as stored with a pair: the engine's kinds and values, worded when shown.</summary>
+    public static string Serialize(IReadOnlyList<MatchReason> reasons) =>
+        JsonSerializer.Serialize(reasons.Select(r => new StoredReason(r.Kind.ToString(), r.Values, Math.Round(r.Weight, 4), r.Inferred)), Json);
+
+    public static IReadOnlyList<MatchReason> Deserialize(string json) =>
+        (JsonSerializer.Deserialize<List<StoredReason>>(json, Json) ?? [])
+            .Where(r => Enum.TryParse<ReasonKind>(r.Kind, out _))
+            .Select(r => new MatchReason(Enum.Parse<ReasonKind>(r.Kind), r.Values, r.Weight, r.Inferred))
+            .ToList();
+
+    public void Dispose()
+    {
+        syncing.Dispose();
+        offers.Dispose();
+        demands.Dispose();
+    }
+
+    private void Apply(CatalogEntry entry, DateOnly today)
+    {
+        var index = entry.Kind == EntryKind.Offer ? offers : demands;
+        if (IsOpen(entry, today))
+        {
+            index.AddOrUpdate(ToMatchEntry(entry));
+            lock (stateOf)
+            {
+                stateOf[entry.Id] = entry.StateCode;
+            }
+        }
+        else
+        {
+            index.Remove(entry.Id.ToString());
+        }
+    }
+
+    private MatchEntry ToMatchEntry(CatalogEntry entry) => new()
+    {
+        Id = entry.Id.ToString(),
+        Side = entry.Kind == EntryKind.Offer ? EntrySide.Offer : EntrySide.Demand,
+        Title = entry.Title,
+        Description = entry.Description.Length > 0 ? $"{entry.Summary}\n{entry.Description}" : entry.Summary,
+        Language = entry.Language,
+        Sectors = [.. entry.Sectors.Select(s => s.SectorCode)],
+        Sdgs = [.. entry.Sdgs.Select(s => s.Code)],
+        Countries = entry.Kind == EntryKind.Demand ? [entry.StateCode] : Places(entry.OpenTo),
+        Modality = Modalities.NameOf(entry.Modality),
+        WorkingLanguages = entry.WorkingLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        StartsOn = entry.StartsOn,
+        EndsOn = entry.EndsOn,
+    };
+
+    /// <summary>An offer's places as states: a subregion stands for its member states.</summary>
+    private string[] Places(string openTo) =>
+        [.. openTo.Split(',', StringSplitOptions.RemoveEmptyEntries).SelectMany(p => subregions.TryGetValue(p, out var states) ? states : [p]).Distinct(StringComparer.Ordinal)];
+
+    private sealed record StoredReason(string Kind, IReadOnlyList<string> Values, double Weight, bool Inferred);
+}
