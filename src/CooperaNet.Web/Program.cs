@@ -1,6 +1,7 @@
 using CooperaNet.Application.Data;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
+using CooperaNet.Web.Features.Crossing;
 using CooperaNet.Web.Features.Reference;
 using CooperaNet.Web.Features.WorkPlan;
 using CooperaNet.Web.Infrastructure;
@@ -42,6 +43,7 @@ app.MapWorkPlanEndpoints();
 app.MapCatalogEndpoints();
 app.MapSuggestEndpoints();
 app.MapAttachmentEndpoints();
+app.MapPairEndpoints();
 app.MapAccountEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -111,6 +111,10 @@ public static class PlatformServices
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Catalog.CatalogAuthorizationHandler>();
         builder.Services.AddScoped<Features.Catalog.EntryCommands>();
         builder.Services.AddScoped<Features.Catalog.AttachmentCommands>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Crossing.PairAuthorizationHandler>();
+        builder.Services.AddScoped<Features.Crossing.PairCommands>();
+        builder.Services.AddScoped<Features.Crossing.Notifier>();
+        builder.Services.AddScoped<Features.Crossing.PairViews>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
@@ -193,6 +197,13 @@ public static class Routes
     public static string EditEntry(Guid id) => $"/catalog/{id}/edit";
 
     public static string State(string code) => $"/states/{code}";
+
+    public const string Matches = "/matches";
+    public const string Notifications = "/notifications";
+
+    public static string Pair(Guid id) => $"/matches/{id}";
+
+    public static string Initiative(Guid id) => $"/initiatives/{id}";
 
     /// <summary>Anchors of the profile's sections, so forms and redirects land where the user was.</summary>
     public const string TwoFactorSection = "two-factor";

@@ -22,6 +22,9 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["Problem.Forbidden"], detail: text["Error.entry.forbidden"]);
 
     /// <summary>409: the entry's state does not allow the change.</summary>
-    public static IResult Conflict(IStringLocalizer text, EntryError error) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text["Problem.Conflict"], detail: text["Error." + error.Code], type: "urn:cooperanet:" + error.Code);
+    public static IResult Conflict(IStringLocalizer text, EntryError error) => Conflict(text, error.Code);
+
+    /// <summary>409: the resource's state does not allow the change; <paramref name="code"/> names why.</summary>
+    public static IResult Conflict(IStringLocalizer text, string code) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text["Problem.Conflict"], detail: text["Error." + code], type: "urn:cooperanet:" + code);
 }
