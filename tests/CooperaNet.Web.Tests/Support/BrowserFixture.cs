@@ -93,6 +93,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
         });
 
+    /// <summary>The application under test, to seed data and run its background work on demand.</summary>
+    public CooperaNetFactory App => app;
+
     /// <summary>A user of the application under test, who then signs in through the page as a person would.</summary>
     public Task CreateUserAsync(string email, string role, string? state = null) => app.CreateUserAsync(email, role, state);
 

@@ -115,9 +115,20 @@ public sealed class PairCommands(CooperaNetDbContext db, IAuthorizationService a
         }
 
         var second = input?.SecondOfferer?.Trim().ToUpperInvariant();
-        if (modality == CooperationModality.Triangular && (second is null || !await db.MemberStates.AnyAsync(s => s.Code == second) || second == pair.OfferState || second == pair.DemandState))
+        if (modality == CooperationModality.Triangular)
         {
-            errors.Add(new FieldError("secondOfferer", "state.unknown"));
+            if (string.IsNullOrEmpty(second))
+            {
+                errors.Add(new FieldError("secondOfferer", "required"));
+            }
+            else if (!await db.MemberStates.AnyAsync(s => s.Code == second))
+            {
+                errors.Add(new FieldError("secondOfferer", "state.unknown", second));
+            }
+            else if (second == pair.OfferState || second == pair.DemandState)
+            {
+                errors.Add(new FieldError("secondOfferer", "initiative.roles"));
+            }
         }
 
         if (input?.StartsOn is { } start && input.EndsOn is { } end && end < start)
