@@ -5,6 +5,7 @@ using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
 using CooperaNet.Web.Pages.Account;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
@@ -16,7 +17,7 @@ namespace CooperaNet.Web.Pages.Catalog;
 /// One offer or demand, for anyone when published; for its state and the secretariat otherwise,
 /// with the life-cycle buttons each of them may use.
 /// </summary>
-public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands files, CooperaNetDbContext db, IMemoryCache cache, AccountEmails emails, IStringLocalizer<Program> text) : PageModel
+public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands files, Features.Crossing.PairViews pairs, IAuthorizationService auth, CooperaNetDbContext db, IMemoryCache cache, AccountEmails emails, IStringLocalizer<Program> text) : PageModel
 {
     public CatalogEntry Entry { get; private set; } = null!;
 
@@ -33,6 +34,9 @@ public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands
 
     /// <summary>The entry's PDF files; for the secretariat, the removed ones too (to put them back).</summary>
     public IReadOnlyList<AttachmentView> Attachments { get; private set; } = [];
+
+    /// <summary>The entry's best pairs, for its state's focal points and the secretariat.</summary>
+    public IReadOnlyList<Features.Crossing.PairView> Pairs { get; private set; } = [];
 
     /// <summary>The secretariat may put removed files back.</summary>
     public bool CanRestoreFiles { get; private set; }
@@ -190,6 +194,10 @@ public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands
         CanEdit = await commands.CanEditAsync(User, entry);
         CanRestoreFiles = User.IsSecretariat();
         Attachments = await AttachmentCommands.ListAsync(db, entry, includeRemoved: CanRestoreFiles);
+        if (entry.Status == EntryStatus.Published && (await auth.AuthorizeAsync(User, entry, CatalogOperations.Edit)).Succeeded)
+        {
+            Pairs = [.. (await pairs.ForEntryAsync(entry.Id, lang)).Where(p => p.IsCurrent).Take(5)];
+        }
         PermanentLink = $"{emails.BaseUrl(Request)}/{lang}{Routes.Entry(id)}";
         return true;
     }
