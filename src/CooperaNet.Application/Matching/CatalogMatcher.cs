@@ -20,10 +20,12 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
 
     private readonly SemaphoreSlim syncing = new(1, 1);
     private readonly Dictionary<Guid, string> stateOf = [];
+    private readonly Dictionary<Guid, (EntryKind Kind, DateOnly Day)> expiries = [];
     private readonly MatchIndex offers = MatchingKnowledgeLoader.Engine.CreateIndex();
     private readonly MatchIndex demands = MatchingKnowledgeLoader.Engine.CreateIndex();
     private Dictionary<string, string[]> subregions = [];
     private DateTimeOffset watermark = DateTimeOffset.MinValue;
+    private DateOnly sweptOn;
 
     /// <summary>Published, open entries in the indexes.</summary>
     public int Count => offers.Count + demands.Count;
@@ -77,6 +79,17 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
             }
 
             watermark = latest;
+            if (sweptOn != today)
+            {
+                // An entry expires without being changed, so no change brings it here: look once a day.
+                foreach (var (id, (kind, _)) in expiries.Where(e => e.Value.Day < today).ToList())
+                {
+                    (kind == EntryKind.Offer ? offers : demands).Remove(id.ToString());
+                    expiries.Remove(id);
+                }
+
+                sweptOn = today;
+            }
         }
         finally
         {
@@ -122,10 +135,20 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
             {
                 stateOf[entry.Id] = entry.StateCode;
             }
+
+            if (entry.ExpiresOn is { } day)
+            {
+                expiries[entry.Id] = (entry.Kind, day);
+            }
+            else
+            {
+                expiries.Remove(entry.Id);
+            }
         }
         else
         {
             index.Remove(entry.Id.ToString());
+            expiries.Remove(entry.Id);
         }
     }
 
