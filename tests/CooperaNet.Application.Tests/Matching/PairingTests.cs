@@ -104,6 +104,24 @@ public sealed class PairingTests : IAsyncLifetime
         Assert.Equal(host.Clock.GetUtcNow(), pair.CreatedAt);
     }
 
+    [Fact]
+    public async Task A_pair_keeps_the_same_score_and_reasons_whichever_of_its_entries_was_paired_last()
+    {
+        var ids = await app.PublishAsync(WaterDemand().From("PE"), WaterOffer().From("MX"));
+        await app.DrainAsync();
+        var scored = new List<(double, string)>();
+        foreach (var id in new[] { ids[1], ids[0], ids[1] })
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(1));
+            await app.EditAsync(id, (_, _) => { });
+            await app.DrainAsync();
+            var pair = Assert.Single(await app.PairsAsync());
+            scored.Add((pair.Score, pair.Reasons));
+        }
+
+        Assert.Single(scored.Distinct());
+    }
+
     public static TheoryData<string> Removals => ["withdraw", "close", "delete"];
 
     [Theory]
