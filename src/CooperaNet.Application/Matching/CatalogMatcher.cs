@@ -21,6 +21,7 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
     private readonly SemaphoreSlim syncing = new(1, 1);
     private readonly Dictionary<Guid, string> stateOf = [];
     private readonly Dictionary<Guid, (EntryKind Kind, DateOnly Day)> expiries = [];
+    private readonly Dictionary<Guid, DateTimeOffset> appliedVersions = [];
     private readonly MatchIndex offers = MatchingKnowledgeLoader.Engine.CreateIndex();
     private readonly MatchIndex demands = MatchingKnowledgeLoader.Engine.CreateIndex();
     private Dictionary<string, string[]> subregions = [];
@@ -68,7 +69,15 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
                     .ToListAsync(ct);
                 foreach (var entry in page)
                 {
+                    // The overlap reads the latest entries again on every sync: an entry indexed again
+                    // unchanged would leave its old postings behind and skew the text statistics.
+                    if (appliedVersions.TryGetValue(entry.Id, out var applied) && applied == entry.UpdatedAt)
+                    {
+                        continue;
+                    }
+
                     Apply(entry, today);
+                    appliedVersions[entry.Id] = entry.UpdatedAt;
                     latest = entry.UpdatedAt > latest ? entry.UpdatedAt : latest;
                 }
 

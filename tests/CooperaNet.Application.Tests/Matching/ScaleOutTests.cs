@@ -62,7 +62,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             changes += await scope.ServiceProvider.GetRequiredService<PairMaker>().PairAsync(id, Ct);
         }
 
-        Assert.Equal((0, 0, 0), (changes.Added, changes.Removed, changes.Retired));
+        Assert.Equal(default, changes);
         Assert.Equal(pairs.Count, (await first.PairsAsync()).Count);
     }
 
