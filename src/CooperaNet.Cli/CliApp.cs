@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using CooperaNet.Cli.Database;
 using CooperaNet.Cli.Demo;
 using CooperaNet.Cli.Matching;
+using CooperaNet.Cli.Pairs;
 using CooperaNet.Cli.Reference;
 using CooperaNet.Cli.Tokens;
 using CooperaNet.Cli.Users;
@@ -29,13 +30,14 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data and demo data; batch matching and classification.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data and the stored pairs; batch matching and classification.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             ReferenceCommand.Create(cli),
             DemoCommand.Create(cli),
+            PairsCommand.Create(cli),
             MatchCommand.Match(cli),
             MatchCommand.Classify(cli),
         };

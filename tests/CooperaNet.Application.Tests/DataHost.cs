@@ -2,8 +2,10 @@ using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Matching;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -27,10 +29,12 @@ public sealed class DataHost : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("cooperanet-data-").FullName;
     private readonly string? adminConnection = Environment.GetEnvironmentVariable("COOPERANET_TEST_POSTGRES");
     private readonly string? databaseName;
+    private readonly DatabaseOptions options;
+    private readonly List<ServiceProvider> instances = [];
 
     public DataHost()
     {
-        var options = new DatabaseOptions { DataDirectory = folder };
+        options = new DatabaseOptions { DataDirectory = folder };
         if (!string.IsNullOrWhiteSpace(adminConnection))
         {
             databaseName = "cooperanet_app_" + Guid.NewGuid().ToString("N")[..12];
@@ -45,18 +49,7 @@ public sealed class DataHost : IAsyncDisposable
             options.ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = databaseName }.ToString();
         }
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCooperaNetDatabase(options, folder);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<ICurrentActor>(Actor);
-        services.AddScoped<ReferenceDataImporter>();
-        services.AddScoped<DemoCatalogSeeder>();
-        services.AddScoped<UserAdministration>();
-        services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
-            .AddRoles<ApplicationRole>()
-            .AddEntityFrameworkStores<CooperaNetDbContext>();
-        Services = services.BuildServiceProvider();
+        Services = Build(matchingSettings: null);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
@@ -66,6 +59,17 @@ public sealed class DataHost : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     public bool IsPostgres => databaseName is not null;
+
+    /// <summary>
+    /// Another app instance on the same database: its own services and singletons (the matching
+    /// indexes, the matching job), the same clock. Disposed with the host.
+    /// </summary>
+    public ServiceProvider StartInstance(IReadOnlyDictionary<string, string?>? matchingSettings = null)
+    {
+        var instance = Build(matchingSettings);
+        instances.Add(instance);
+        return instance;
+    }
 
     public static async Task<DataHost> StartAsync()
     {
@@ -85,6 +89,11 @@ public sealed class DataHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         await Services.DisposeAsync();
         if (databaseName is not null)
         {
@@ -104,5 +113,25 @@ public sealed class DataHost : IAsyncDisposable
         {
             // Left for the OS to clean.
         }
+    }
+
+    private ServiceProvider Build(IReadOnlyDictionary<string, string?>? matchingSettings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCooperaNetDatabase(options, folder);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<ICurrentActor>(Actor);
+        services.AddScoped<ReferenceDataImporter>();
+        services.AddScoped<DemoCatalogSeeder>();
+        services.AddScoped<UserAdministration>();
+        services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
+            .AddRoles<ApplicationRole>()
+            .AddEntityFrameworkStores<CooperaNetDbContext>();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection((matchingSettings ?? new Dictionary<string, string?>()).Select(s => KeyValuePair.Create($"{MatchingOptions.Section}:{s.Key}", s.Value)))
+            .Build();
+        services.AddCooperaNetMatching(configuration, background: true);
+        return services.BuildServiceProvider();
     }
 }

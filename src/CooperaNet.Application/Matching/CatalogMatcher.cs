@@ -20,10 +20,13 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
 
     private readonly SemaphoreSlim syncing = new(1, 1);
     private readonly Dictionary<Guid, string> stateOf = [];
+    private readonly Dictionary<Guid, (EntryKind Kind, DateOnly Day)> expiries = [];
+    private readonly Dictionary<Guid, DateTimeOffset> appliedVersions = [];
     private readonly MatchIndex offers = MatchingKnowledgeLoader.Engine.CreateIndex();
     private readonly MatchIndex demands = MatchingKnowledgeLoader.Engine.CreateIndex();
     private Dictionary<string, string[]> subregions = [];
     private DateTimeOffset watermark = DateTimeOffset.MinValue;
+    private DateOnly sweptOn;
 
     /// <summary>Published, open entries in the indexes.</summary>
     public int Count => offers.Count + demands.Count;
@@ -66,7 +69,15 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
                     .ToListAsync(ct);
                 foreach (var entry in page)
                 {
+                    // The overlap reads the latest entries again on every sync: an entry indexed again
+                    // unchanged would leave its old postings behind and skew the text statistics.
+                    if (appliedVersions.TryGetValue(entry.Id, out var applied) && applied == entry.UpdatedAt)
+                    {
+                        continue;
+                    }
+
                     Apply(entry, today);
+                    appliedVersions[entry.Id] = entry.UpdatedAt;
                     latest = entry.UpdatedAt > latest ? entry.UpdatedAt : latest;
                 }
 
@@ -77,6 +88,17 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
             }
 
             watermark = latest;
+            if (sweptOn != today)
+            {
+                // An entry expires without being changed, so no change brings it here: look once a day.
+                foreach (var (id, (kind, _)) in expiries.Where(e => e.Value.Day < today).ToList())
+                {
+                    (kind == EntryKind.Offer ? offers : demands).Remove(id.ToString());
+                    expiries.Remove(id);
+                }
+
+                sweptOn = today;
+            }
         }
         finally
         {
@@ -122,10 +144,20 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
             {
                 stateOf[entry.Id] = entry.StateCode;
             }
+
+            if (entry.ExpiresOn is { } day)
+            {
+                expiries[entry.Id] = (entry.Kind, day);
+            }
+            else
+            {
+                expiries.Remove(entry.Id);
+            }
         }
         else
         {
             index.Remove(entry.Id.ToString());
+            expiries.Remove(entry.Id);
         }
     }
 

@@ -60,21 +60,25 @@ public sealed class PairMaker(CooperaNetDbContext db, CatalogMatcher matcher, IO
             }
 
             kept.Add(other);
-            var reasons = CatalogMatcher.Serialize(match.Reasons);
+
+            // The engine scores a pair a little differently from each side. A pair the demand ranks
+            // carries the demand's view, so its score does not depend on which entry was paired last.
+            var scored = entry!.Kind == EntryKind.Offer && await RankedByAsync(other, entryId, settings, ct) is { } demandView ? demandView : match;
+            var reasons = CatalogMatcher.Serialize(scored.Reasons);
             if (byOther.TryGetValue(other, out var pair))
             {
-                if (Math.Abs(pair.Score - match.Score) > 0.0001 || pair.Reasons != reasons || !pair.IsCurrent)
+                if (Math.Abs(pair.Score - scored.Score) > 0.0001 || pair.Reasons != reasons || !pair.IsCurrent)
                 {
-                    pair.Rescore(match.Score, reasons, now);
+                    pair.Rescore(scored.Score, reasons, now);
                     updated++;
                 }
 
                 continue;
             }
 
-            db.Pairs.Add(entry!.Kind == EntryKind.Offer
-                ? Pair.Propose(Guid.CreateVersion7(now), entry.Id, entry.StateCode, other, otherState, match.Score, reasons, now)
-                : Pair.Propose(Guid.CreateVersion7(now), other, otherState, entry.Id, entry.StateCode, match.Score, reasons, now));
+            db.Pairs.Add(entry.Kind == EntryKind.Offer
+                ? Pair.Propose(Guid.CreateVersion7(now), entry.Id, entry.StateCode, other, otherState, scored.Score, reasons, now)
+                : Pair.Propose(Guid.CreateVersion7(now), other, otherState, entry.Id, entry.StateCode, scored.Score, reasons, now));
             added++;
         }
 
@@ -83,9 +87,10 @@ public sealed class PairMaker(CooperaNetDbContext db, CatalogMatcher matcher, IO
             // The pair may be there because the other entry ranks this one among its best.
             if (open && await RankedByAsync(other, entryId, settings, ct) is { } theirs)
             {
-                if (Math.Abs(pair.Score - theirs.Score) > 0.0001 || !pair.IsCurrent)
+                var theirReasons = CatalogMatcher.Serialize(theirs.Reasons);
+                if (Math.Abs(pair.Score - theirs.Score) > 0.0001 || pair.Reasons != theirReasons || !pair.IsCurrent)
                 {
-                    pair.Rescore(theirs.Score, CatalogMatcher.Serialize(theirs.Reasons), now);
+                    pair.Rescore(theirs.Score, theirReasons, now);
                     updated++;
                 }
 

@@ -52,6 +52,8 @@ public sealed record PairError(string Code)
     public static readonly PairError NotAgreed = new("pair.not-agreed");
 
     public static readonly PairError ReasonRequired = new("pair.reason-required");
+
+    public static readonly PairError ReasonTooLong = new("pair.reason-too-long");
 }
 
 /// <summary>
@@ -194,6 +196,11 @@ public sealed class Pair
         if (string.IsNullOrWhiteSpace(reason))
         {
             return PairError.ReasonRequired;
+        }
+
+        if (reason.Trim().Length > ReasonMax)
+        {
+            return PairError.ReasonTooLong;
         }
 
         if (Refusal(side) is { } error)
