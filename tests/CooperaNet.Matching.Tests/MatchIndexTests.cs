@@ -132,6 +132,29 @@ public sealed class MatchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Editing_an_entry_many_times_leaves_scores_as_a_fresh_index_gives_them()
+    {
+        using var fresh = engine.CreateIndex();
+        foreach (var index in new[] { offers, fresh })
+        {
+            index.AddOrUpdate(An.Offer("a").Saying("en", "Rural drinking water systems").InSectors("14030").Build());
+            index.AddOrUpdate(An.Offer("b").Saying("en", "Water quality laboratories").InSectors("14015").Build());
+            index.AddOrUpdate(An.Offer("c").Saying("en", "Teacher training").InSectors("11130").Build());
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            offers.AddOrUpdate(An.Offer("a").Saying("en", "Rural drinking water systems").InSectors("14030").Build());
+        }
+
+        var demand = An.Demand("d").Saying("es", "Calidad del agua potable rural").Build();
+
+        Assert.Equal(
+            fresh.Search(demand, 10).Select(m => (m.Id, m.Score)),
+            offers.Search(demand, 10).Select(m => (m.Id, m.Score)));
+    }
+
+    [Fact]
     public void Many_removals_compact_the_index_and_keep_the_survivors()
     {
         for (var i = 0; i < 3000; i++)

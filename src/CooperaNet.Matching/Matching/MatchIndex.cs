@@ -28,6 +28,10 @@ public sealed class MatchIndex : IDisposable
     private readonly Dictionary<string, List<Posting>> sectorPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Posting>> categoryPostings = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<Posting>> featurePostings = [];
+
+    // Live entries per feature: posting lists keep removed entries until they are compacted, so
+    // weights read the frequency from here, which a removal updates at once.
+    private readonly Dictionary<int, int> featureFrequency = [];
     private readonly ConcurrentBag<Scratch> scratches = [];
     private EntryProfile?[] profiles = new EntryProfile?[256];
     private int used;
@@ -156,7 +160,7 @@ public sealed class MatchIndex : IDisposable
         Span<float> idfs = query.Features.Length <= 512 ? stackalloc float[query.Features.Length] : new float[query.Features.Length];
         for (var i = 0; i < query.Features.Length; i++)
         {
-            var df = featurePostings.TryGetValue(query.Features[i], out var list) ? list.Count : 0;
+            var df = featureFrequency.GetValueOrDefault(query.Features[i]);
             idfs[i] = df > tooCommon ? 0 : MathF.Log(1 + ((live - df + 0.5f) / (df + 0.5f)));
             total += query.QueryWeights[i] * idfs[i];
         }
@@ -375,7 +379,7 @@ public sealed class MatchIndex : IDisposable
         var shared = new List<(int Feature, float Weight)>();
         for (var i = 0; i < query.Features.Length; i++)
         {
-            var df = featurePostings.TryGetValue(query.Features[i], out var list) ? list.Count : 0;
+            var df = featureFrequency.GetValueOrDefault(query.Features[i]);
             var idf = df > tooCommon ? 0 : MathF.Log(1 + ((live - df + 0.5f) / (df + 0.5f)));
             total += query.QueryWeights[i] * idf;
             var weight = found.FeatureWeight(query.Features[i]);
@@ -424,6 +428,14 @@ public sealed class MatchIndex : IDisposable
             return false;
         }
 
+        foreach (var feature in profiles[slot]!.Features)
+        {
+            if (--featureFrequency[feature] == 0)
+            {
+                featureFrequency.Remove(feature);
+            }
+        }
+
         profiles[slot] = null;
         dead++;
         if (dead > 1024 && dead > slotOf.Count)
@@ -441,6 +453,7 @@ public sealed class MatchIndex : IDisposable
         sectorPostings.Clear();
         categoryPostings.Clear();
         featurePostings.Clear();
+        featureFrequency.Clear();
         slotOf.Clear();
         Array.Clear(profiles);
         used = 0;
@@ -469,6 +482,7 @@ public sealed class MatchIndex : IDisposable
         for (var i = 0; i < profile.Features.Length; i++)
         {
             Append(featurePostings, profile.Features[i], slot, profile.DocumentWeights[i]);
+            featureFrequency[profile.Features[i]] = featureFrequency.GetValueOrDefault(profile.Features[i]) + 1;
         }
     }
 
