@@ -55,6 +55,35 @@ public sealed class EntryProfile
 
     internal int EndDay { get; init; } = int.MaxValue;
 
+    private static readonly Classification.Classification NothingInferred = new([], [], [], []);
+
+    /// <summary>
+    /// What an index keeps of a profile: the codes, features and document weights it scores with and
+    /// the entry's id and modality it explains with — not the entry's texts, code lists, inferred
+    /// ranking or query weights, which are read only when the profile is the query. So 100,000
+    /// indexed entries cost their postings, not their descriptions.
+    /// </summary>
+    internal EntryProfile ForIndex() =>
+        new(new MatchEntry { Id = Entry.Id, Side = Entry.Side, Language = string.Intern(Entry.Language), Modality = Entry.Modality is null ? null : string.Intern(Entry.Modality) }, NothingInferred)
+        {
+            Sectors = Interned(Sectors),
+            Categories = Interned(Categories),
+            Goals = Interned(Goals),
+            Features = Features,
+            DocumentWeights = DocumentWeights,
+            LanguageMask = LanguageMask,
+            Modality = Modality is null ? null : string.Intern(Modality),
+            ModalityFamily = ModalityFamily,
+            ModalityId = ModalityId,
+            CountryIds = CountryIds,
+            Countries = [.. Countries.Select(string.Intern)],
+            StartDay = StartDay,
+            EndDay = EndDay,
+        };
+
+    /// <summary>Codes repeat across entries: one string each in memory.</summary>
+    private static CodeWeight[] Interned(CodeWeight[] codes) => [.. codes.Select(c => c with { Code = string.Intern(c.Code) })];
+
     internal float FeatureWeight(int feature)
     {
         var i = Array.BinarySearch(Features, feature);

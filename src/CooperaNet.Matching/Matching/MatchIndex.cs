@@ -77,6 +77,7 @@ public sealed class MatchIndex : IDisposable
     public void AddOrUpdate(EntryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        profile = profile.ForIndex();
         gate.EnterWriteLock();
         try
         {

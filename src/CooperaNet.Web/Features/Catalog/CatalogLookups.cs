@@ -21,6 +21,42 @@ public sealed record CatalogLookups(
 
     public IReadOnlyDictionary<string, SectorItem> SectorsByCode { get; } = Sectors.ToDictionary(s => s.Code, StringComparer.Ordinal);
 
+    private string? sectorOptions;
+
+    /// <summary>
+    /// The sector filter's options grouped by category, as HTML: written once per language (the list is
+    /// the largest part of the catalog page) and marked with the reader's choice on each request.
+    /// </summary>
+    public string SectorOptions(string? selected)
+    {
+        var html = sectorOptions ??= BuildSectorOptions();
+        if (string.IsNullOrEmpty(selected) || !SectorsByCode.ContainsKey(selected))
+        {
+            return html;
+        }
+
+        var value = $"<option value=\"{selected}\">";
+        return html.Replace(value, $"<option value=\"{selected}\" selected>", StringComparison.Ordinal);
+    }
+
+    private string BuildSectorOptions()
+    {
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var html = new System.Text.StringBuilder(64 * 1024);
+        foreach (var category in Categories)
+        {
+            html.Append("<optgroup label=\"").Append(encoder.Encode($"{category.Code} · {category.Name.Text}")).Append("\">");
+            foreach (var sector in Sectors.Where(s => s.Category == category.Code && !s.Withdrawn))
+            {
+                html.Append("<option value=\"").Append(sector.Code).Append("\">").Append(encoder.Encode($"{sector.Code} · {sector.Name.Text}")).Append("</option>");
+            }
+
+            html.Append("</optgroup>");
+        }
+
+        return html.ToString();
+    }
+
     public string StateName(string code) => StatesByCode.TryGetValue(code, out var state) ? state.Name : code;
 
     public string SectorName(string code) => SectorsByCode.TryGetValue(code, out var sector) ? sector.Name.Text : code;
