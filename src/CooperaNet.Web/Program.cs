@@ -34,6 +34,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseSecretariatTwoFactor();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapRazorPages();
 app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentLanguage}/")).ExcludeFromDescription();

@@ -63,14 +63,19 @@ public sealed class EntryProfile
     /// ranking or query weights, which are read only when the profile is the query. So 100,000
     /// indexed entries cost their postings, not their descriptions.
     /// </summary>
-    internal EntryProfile ForIndex() =>
-        new(new MatchEntry { Id = Entry.Id, Side = Entry.Side, Language = string.Intern(Entry.Language), Modality = Entry.Modality is null ? null : string.Intern(Entry.Modality) }, NothingInferred)
+    internal EntryProfile ForIndex(int maxFeatures)
+    {
+        // The strongest features say what the entry is about; a long description's tail adds memory, not matches.
+        int[] kept = Features.Length <= maxFeatures
+            ? [.. Enumerable.Range(0, Features.Length)]
+            : [.. Enumerable.Range(0, Features.Length).OrderByDescending(i => DocumentWeights[i]).ThenBy(i => i).Take(maxFeatures).Order()];
+        return new(new MatchEntry { Id = Entry.Id, Side = Entry.Side, Language = string.Intern(Entry.Language), Modality = Entry.Modality is null ? null : string.Intern(Entry.Modality) }, NothingInferred)
         {
             Sectors = Interned(Sectors),
             Categories = Interned(Categories),
             Goals = Interned(Goals),
-            Features = Features,
-            DocumentWeights = DocumentWeights,
+            Features = kept.Select(i => Features[i]).ToArray(),
+            DocumentWeights = kept.Select(i => DocumentWeights[i]).ToArray(),
             LanguageMask = LanguageMask,
             Modality = Modality is null ? null : string.Intern(Modality),
             ModalityFamily = ModalityFamily,
@@ -80,6 +85,7 @@ public sealed class EntryProfile
             StartDay = StartDay,
             EndDay = EndDay,
         };
+    }
 
     /// <summary>Codes repeat across entries: one string each in memory.</summary>
     private static CodeWeight[] Interned(CodeWeight[] codes) => [.. codes.Select(c => c with { Code = string.Intern(c.Code) })];

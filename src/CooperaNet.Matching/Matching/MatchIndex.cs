@@ -37,6 +37,9 @@ public sealed class MatchIndex : IDisposable
     private int used;
     private int dead;
 
+    /// <summary>Features kept per indexed entry, its strongest.</summary>
+    public const int MaxIndexedFeatures = 64;
+
     internal MatchIndex(MatchingEngine engine) => this.engine = engine;
 
     /// <summary>How many entries the index holds.</summary>
@@ -77,7 +80,7 @@ public sealed class MatchIndex : IDisposable
     public void AddOrUpdate(EntryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        profile = profile.ForIndex();
+        profile = profile.ForIndex(MaxIndexedFeatures);
         gate.EnterWriteLock();
         try
         {

@@ -158,6 +158,20 @@ public static class PlatformServices
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "cooperanet-af");
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CatalogListCache>();
+
+        // Anonymous readers of the catalog pages share rendered pages for as long as lists are shared;
+        // signed-in users (personal navigation) never get a stored page, and every write evicts them.
+        var seconds = builder.Configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>()?.ListCacheSeconds ?? new CatalogOptions().ListCacheSeconds;
+        builder.Services.AddOutputCache(options => options.AddPolicy(CatalogListCache.PagePolicy, policy =>
+        {
+            if (seconds == 0)
+            {
+                policy.NoCache();
+                return;
+            }
+
+            policy.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(CatalogListCache.Tag);
+        }));
         return builder;
     }
 }

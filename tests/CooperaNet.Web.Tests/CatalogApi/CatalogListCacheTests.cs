@@ -1,5 +1,6 @@
 using System.Text;
 using CooperaNet.Web.Features.Catalog;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,25 @@ namespace CooperaNet.Web.Tests.CatalogApi;
 public sealed class CatalogListCacheTests : IDisposable
 {
     private readonly FakeTimeProvider clock = new();
-    private readonly ServiceProvider services = new ServiceCollection().BuildServiceProvider();
+    private readonly ServiceProvider services = new ServiceCollection().AddOptions().AddLogging().AddOutputCache().BuildServiceProvider();
     private readonly CatalogListCache cache;
     private int builds;
 
     public CatalogListCacheTests() =>
-        cache = new CatalogListCache(Options.Create(new CatalogOptions { ListCacheSeconds = 5 }), services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<CatalogListCache>.Instance);
+        cache = new CatalogListCache(Options.Create(new CatalogOptions { ListCacheSeconds = 5 }), services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<CatalogListCache>.Instance, services.GetRequiredService<IOutputCacheStore>());
+
+    [Fact]
+    public async Task A_write_evicts_the_stored_catalog_pages()
+    {
+        var pages = services.GetRequiredService<IOutputCacheStore>();
+        await pages.SetAsync("page", "<html>"u8.ToArray(), [CatalogListCache.Tag], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await pages.SetAsync("other", "<html>"u8.ToArray(), ["other"], TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        cache.Clear();
+
+        Assert.Null(await pages.GetAsync("page", TestContext.Current.CancellationToken));
+        Assert.NotNull(await pages.GetAsync("other", TestContext.Current.CancellationToken));
+    }
 
     [Fact]
     public async Task A_list_is_built_once_and_served_from_memory()

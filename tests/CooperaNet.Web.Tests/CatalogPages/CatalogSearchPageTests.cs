@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CooperaNet.Web.Tests.Support;
 using static CooperaNet.Web.Tests.Support.EntryBuilder;
 
@@ -7,6 +8,39 @@ namespace CooperaNet.Web.Tests.CatalogPages;
 public sealed class CatalogSearchPageTests(CooperaNetFactory factory) : IClassFixture<CooperaNetFactory>
 {
     private readonly AccountClient browser = AccountClient.For(factory);
+
+    [Fact]
+    public async Task Anonymous_readers_share_a_stored_page_until_a_write_replaces_it()
+    {
+        const string Path = "/en/catalog?q=ciberseguridad";
+        using var first = await browser.GetAsync(Path);
+        using var second = await browser.GetAsync(Path);
+        var focal = await Sessions.SignedInAsync(factory, Application.Identity.Roles.FocalPoint, "CR");
+        using var signedIn = await focal.GetAsync(Path);
+
+        Assert.Contains("No results", await AccountClient.TextAsync(second));
+        Assert.NotNull(second.Headers.Age);
+        Assert.Null(signedIn.Headers.Age);
+
+        var secretariat = await CatalogApi.CatalogApiClient.ForAsync(factory, Application.Identity.Roles.Secretariat);
+        using var created = await secretariat.PostAsJsonAsync("/api/v1/offers", new
+        {
+            state = "CR",
+            language = "es",
+            title = "Ciberseguridad para gobiernos locales",
+            summary = "Formación de equipos de respuesta.",
+            sectors = new[] { "22040" },
+            modality = "training-course",
+            institution = "MICITT",
+            contactName = "Ana",
+            contactEmail = "ana@example.org",
+        }, TestContext.Current.CancellationToken);
+        var id = (await CatalogApi.CatalogApiClient.JsonAsync(created)).GetProperty("id").GetGuid();
+        await secretariat.PostAsync($"/api/v1/offers/{id}/submit", null, TestContext.Current.CancellationToken);
+        await secretariat.PostAsync($"/api/v1/offers/{id}/publish", null, TestContext.Current.CancellationToken);
+
+        Assert.Contains("Ciberseguridad para gobiernos locales", await browser.PageAsync(Path));
+    }
 
     [Fact]
     public async Task Catalog_lists_a_published_entry_and_not_a_draft()

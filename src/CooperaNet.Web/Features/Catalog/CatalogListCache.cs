@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -39,8 +40,16 @@ public sealed partial class CatalogListCache : IDisposable
     private readonly TimeSpan lifetime;
     private long generation;
 
-    public CatalogListCache(IOptions<CatalogOptions> options, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogListCache> logger)
+    /// <summary>The output-cache policy of the public catalog pages, and the tag every catalog write evicts.</summary>
+    public const string PagePolicy = "catalog-page";
+
+    public const string Tag = "catalog";
+
+    private readonly IOutputCacheStore pages;
+
+    public CatalogListCache(IOptions<CatalogOptions> options, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CatalogListCache> logger, IOutputCacheStore pages)
     {
+        this.pages = pages;
         this.scopes = scopes;
         this.clock = clock;
         this.logger = logger;
@@ -80,7 +89,13 @@ public sealed partial class CatalogListCache : IDisposable
     }
 
     /// <summary>Forgets every cached list: an entry was created, changed or moved.</summary>
-    public void Clear() => Interlocked.Increment(ref generation);
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+
+        // The in-memory store evicts at once; waiting keeps "write, then read the page" consistent.
+        pages.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
 
     public void Dispose() => cache.Dispose();
 

@@ -7,6 +7,16 @@ namespace CooperaNet.Web.Pages.Account;
 public static class Notices
 {
     public const string Key = "Notice";
+
+    /// <summary>
+    /// The notice a redirect left for <paramref name="page"/>, if any. Temp data is read only when its
+    /// cookie came with the request: reading it otherwise answers with a cookie-clearing header, and a
+    /// response that sets a cookie cannot be shared from the output cache.
+    /// </summary>
+    public static string? Take(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page) =>
+        page.Request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName)
+            ? page.TempData[Key] as string
+            : null;
 }
 
 /// <summary>Where the sign-in steps send the user next. Only local paths are followed: no open redirect.</summary>

@@ -16,6 +16,7 @@ namespace CooperaNet.Web.Pages.Catalog;
 /// The public catalog: search and filters as a GET form with the API's query names, so any result
 /// list is a shareable address and its download is the same address on the API.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CatalogListCache.PagePolicy)]
 public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
 {
     /// <summary>What the shared list cache keeps for a published listing: the page's ids, the total and the counts.</summary>
@@ -44,7 +45,7 @@ public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache
         var lang = UiStrings.CurrentLanguage;
         Lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         CanFilterByStatus = User.WritesForAState();
-        Notice = TempData[Account.Notices.Key] as string;
+        Notice = Account.Notices.Take(this);
 
         var (filter, errors) = CatalogFilters.Parse(Request.Query, kind: null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         foreach (var error in errors)
