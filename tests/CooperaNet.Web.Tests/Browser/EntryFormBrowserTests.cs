@@ -103,17 +103,4 @@ public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(
 
         Assert.True(violations.Count == 0, $"The draft's page breaks {violations.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
     }
-
-    private async Task<IPage> SignedInAsync(string lang)
-    {
-        var email = $"focal-point-{Guid.NewGuid():N}@example.org";
-        await Browser.CreateUserAsync(email, Roles.FocalPoint, "CO");
-        var page = await NewPageAsync();
-        await GotoAsync(page, $"/{lang}/account/sign-in");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(TestUsers.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/{lang}/");
-        return page;
-    }
 }

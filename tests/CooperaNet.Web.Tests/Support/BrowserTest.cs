@@ -19,6 +19,20 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
         return page;
     }
 
+    /// <summary>A page signed in, through the sign-in form, as a new focal point of <paramref name="state"/>.</summary>
+    protected async Task<IPage> SignedInAsync(string lang, string state = "CO")
+    {
+        var email = $"focal-point-{Guid.NewGuid():N}@example.org";
+        await browser.CreateUserAsync(email, Application.Identity.Roles.FocalPoint, state);
+        var page = await NewPageAsync();
+        await GotoAsync(page, $"/{lang}/account/sign-in");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(TestUsers.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/{lang}/");
+        return page;
+    }
+
     /// <summary>Opens <paramref name="path"/> and checks the HTTP status of the document.</summary>
     protected static async Task<IResponse> GotoAsync(IPage page, string path, int expectedStatus = 200)
     {
