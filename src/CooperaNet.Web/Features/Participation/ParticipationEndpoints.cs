@@ -47,6 +47,12 @@ public static class ParticipationEndpoints
 
         group.MapGet("/states/{code}", async (string code, HttpContext http, ParticipationViews views, CooperaNet.Application.Data.CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text, CancellationToken ct) =>
             {
+                // API tokens carry no second factor: the secretariat's role is checked here, as for the pairs' overview.
+                if (!http.User.IsSecretariat())
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["Problem.Forbidden"], detail: text["Participation.Api.Forbidden"]);
+                }
+
                 code = code.Trim().ToUpperInvariant();
                 if (await views.ReportAsync(code, ct) is not { } report)
                 {
@@ -69,9 +75,9 @@ public static class ParticipationEndpoints
                     report.Autonomy.Share,
                     [.. report.Months.Select(m => new MonthContract($"{m.Year:D4}-{m.Month:D2}", m.Autonomy.Published, m.Autonomy.ByOwnFocalPoints))]));
             })
-            .RequireAuthorization(Policies.Secretariat)
+            .RequireAuthorization(Policies.SignedIn)
             .WithName("GetStateParticipation").WithSummary("One member state's participation (secretariat): entries by status, focal points, matches answered, autonomy and its trend.")
-            .Produces<StateParticipationContract>().ProducesProblem(404);
+            .Produces<StateParticipationContract>().ProducesProblem(403).ProducesProblem(404);
         return routes;
     }
 }
