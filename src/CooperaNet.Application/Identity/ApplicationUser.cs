@@ -16,6 +16,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>When the account was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the account last signed in successfully; null until it first does.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }
 
 /// <summary>A role of <see cref="Roles"/>.</summary>

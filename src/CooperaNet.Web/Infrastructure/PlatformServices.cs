@@ -158,6 +158,9 @@ public static class PlatformServices
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "cooperanet-af");
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CatalogListCache>();
+        builder.Services.AddOptions<Features.Participation.ParticipationOptions>().BindConfiguration(Features.Participation.ParticipationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Features.Participation.ParticipationMap>();
+        builder.Services.AddScoped<Features.Participation.ParticipationViews>();
 
         // Anonymous readers of the catalog pages share rendered pages for as long as lists are shared;
         // signed-in users (personal navigation) never get a stored page, and every write evicts them.

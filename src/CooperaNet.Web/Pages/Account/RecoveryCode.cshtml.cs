@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +19,7 @@ public sealed record RecoveryCodeInput
 }
 
 /// <summary>The second step of signing in when the authenticator is lost: one of the single-use recovery codes.</summary>
-public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<Program> text) : PageModel
+public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
 {
     [BindProperty]
     public RecoveryCodeInput Input { get; set; } = new();
@@ -30,7 +32,7 @@ public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, ISt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return Redirect($"/{UiStrings.CurrentLanguage}{Routes.SignIn}");
         }
@@ -43,6 +45,7 @@ public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, ISt
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim());
         if (result.Succeeded)
         {
+            await LastSignIn.RecordAsync(db, user.Id, clock);
             return LocalRedirect(AccountRedirects.AfterSignIn(Url, ReturnUrl));
         }
 

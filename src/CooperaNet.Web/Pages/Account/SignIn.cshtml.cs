@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +22,7 @@ public sealed record SignInInput
     public bool RememberMe { get; init; }
 }
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<Program> text) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -43,6 +45,11 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, IStringLo
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await signIn.UserManager.FindByNameAsync(Input.Email.Trim()) is { } user)
+            {
+                await LastSignIn.RecordAsync(db, user.Id, clock);
+            }
+
             return LocalRedirect(AccountRedirects.AfterSignIn(Url, ReturnUrl));
         }
 

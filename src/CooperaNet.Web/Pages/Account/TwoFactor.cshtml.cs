@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +21,7 @@ public sealed record TwoFactorInput
 }
 
 /// <summary>The second step of signing in: the six-digit code from the authenticator app.</summary>
-public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<Program> text) : PageModel
+public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
 {
     [BindProperty]
     public TwoFactorInput Input { get; set; } = new();
@@ -63,6 +65,7 @@ public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, IStrin
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, MayRememberBrowser && Input.RememberBrowser);
         if (result.Succeeded)
         {
+            await LastSignIn.RecordAsync(db, user.Id, clock);
             return LocalRedirect(AccountRedirects.AfterSignIn(Url, ReturnUrl));
         }
 
