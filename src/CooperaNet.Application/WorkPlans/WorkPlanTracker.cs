@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CooperaNet.Application.Data;
 using CooperaNet.Domain.WorkPlans;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,18 @@ public sealed record TrackedPlan(
 /// <summary>An action's status by <see cref="ActionStatusRule"/>, with the numbers the rule read.</summary>
 public sealed record TrackedAction(
     int Id, int Number, string Title, string ExpectedResult, DateOnly StartDate, DateOnly EndDate,
-    ActionStatus Status, double Progress, double Expected, IReadOnlyList<TrackedIndicator> Indicators, IReadOnlyList<Milestone> Milestones);
+    [property: JsonIgnore] ActionStatus Status, double Progress, double Expected, IReadOnlyList<TrackedIndicator> Indicators, IReadOnlyList<Milestone> Milestones)
+{
+    /// <summary>The status by its API name: "not-started", "on-track", "at-risk", "done".</summary>
+    [JsonPropertyName("status")]
+    public string StatusName => Status switch
+    {
+        ActionStatus.NotStarted => "not-started",
+        ActionStatus.OnTrack => "on-track",
+        ActionStatus.AtRisk => "at-risk",
+        _ => "done",
+    };
+}
 
 /// <summary>
 /// An indicator's baseline, target and current value. <see cref="Computed"/> ones come from the data
@@ -30,7 +42,7 @@ public sealed record EvidenceView(Guid Id, int Value, DateOnly AsOf, string Link
 /// The end of one semester of an action's calendar: per indicator, the value the calendar expects then and
 /// the value reached (the value at the semester's end, or today's for the running semester; null for one to come).
 /// </summary>
-public sealed record Milestone(string Semester, DateOnly End, IReadOnlyList<MilestoneValue> Values);
+public sealed record Milestone(string Semester, DateOnly End, double ExpectedProgress, double? ReachedProgress, IReadOnlyList<MilestoneValue> Values);
 
 /// <summary>One indicator at a milestone.</summary>
 public sealed record MilestoneValue(string Indicator, int Expected, int? Reached);
@@ -110,13 +122,17 @@ public sealed class WorkPlanTracker(CooperaNetDbContext db, IndicatorCalculator 
                     .Select(e => new EvidenceView(e.Id, e.Value, e.AsOf, e.Link, e.Note, e.RecordedByName, e.RecordedAt))]));
         }
 
-        var milestones = semesters.Select((semester, s) => new Milestone(
-            semester.ToString(),
-            EndOf(semester, action),
-            [.. indicators.Select((indicator, i) => new MilestoneValue(
+        var milestones = semesters.Select((semester, s) =>
+        {
+            var end = EndOf(semester, action);
+            var values = indicators.Select((indicator, i) => new MilestoneValue(
                 indicator.Code,
-                ActionStatusRule.ExpectedValue(readings[i].Baseline, readings[i].Target, action.StartDate, action.EndDate, EndOf(semester, action)),
-                reached[i][s]))])).ToList();
+                ActionStatusRule.ExpectedValue(readings[i].Baseline, readings[i].Target, action.StartDate, action.EndDate, end),
+                reached[i][s])).ToList();
+            double? progress = semester.Start > today ? null
+                : ActionStatusRule.Progress([.. readings.Select((r, i) => r with { Value = reached[i][s] ?? r.Baseline })]);
+            return new Milestone(semester.ToString(), end, ActionStatusRule.Expected(action.StartDate, action.EndDate, end), progress, values);
+        }).ToList();
 
         return new TrackedAction(
             action.Id, action.Number, action.Title.Resolve(lang).Text, action.ExpectedResult.Resolve(lang).Text, action.StartDate, action.EndDate,
