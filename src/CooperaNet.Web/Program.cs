@@ -42,6 +42,7 @@ app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentL
 app.MapOpenApi();
 app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
+app.MapWorkPlanTrackingEndpoints();
 app.MapCatalogEndpoints();
 app.MapSuggestEndpoints();
 app.MapAttachmentEndpoints();

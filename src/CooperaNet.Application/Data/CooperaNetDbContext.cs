@@ -48,6 +48,14 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
 
     public DbSet<WorkPlanAction> WorkPlanActions => Set<WorkPlanAction>();
 
+    public DbSet<WorkPlanIndicator> WorkPlanIndicators => Set<WorkPlanIndicator>();
+
+    public DbSet<IndicatorEvidence> IndicatorEvidence => Set<IndicatorEvidence>();
+
+    public DbSet<ActionComment> ActionComments => Set<ActionComment>();
+
+    public DbSet<ActionProposal> ActionProposals => Set<ActionProposal>();
+
     public DbSet<CatalogEntry> Entries => Set<CatalogEntry>();
 
     public DbSet<EntrySearchTerm> EntrySearchTerms => Set<EntrySearchTerm>();

@@ -67,9 +67,11 @@ internal sealed class WorkPlanDataset : IReferenceDataset
         {
             Code = code,
             Document = root.GetProperty("document").GetString()!,
-            Date = DateOnly.Parse(root.GetProperty("date").GetString()!, CultureInfo.InvariantCulture),
+            Date = Day(root.GetProperty("date")),
             Title = Text(root.GetProperty("title")),
             Objective = Text(root.GetProperty("objective")),
+            StartDate = Day(root.GetProperty("startDate")),
+            EndDate = Day(root.GetProperty("endDate")),
             WorkingGroupCode = groupCode,
         };
         await Upsert.ByKeyAsync(db.WorkPlans, [plan], p => p.Code, (current, next) =>
@@ -79,30 +81,96 @@ internal sealed class WorkPlanDataset : IReferenceDataset
             current.Title = next.Title;
             current.Objective = next.Objective;
             current.WorkingGroupCode = next.WorkingGroupCode;
+            current.StartDate = next.StartDate;
+            current.EndDate = next.EndDate;
         }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Actions are part of the document: replaced whole when the document's data changes.
-        db.WorkPlanActions.RemoveRange(await db.WorkPlanActions.Where(a => a.WorkPlanCode == code).ToListAsync(cancellationToken));
+        // Actions are part of the document and follow it, matched by number: their comments, proposals and
+        // evidence stay. Steps and mandates are replaced whole; indicators are matched by position.
         var resolutionOf = mandates.ToDictionary(m => m.Paragraph, m => m.Code);
-        var actions = root.GetProperty("actions").EnumerateArray().Select(a => new WorkPlanAction
+        var existing = await db.WorkPlanActions.Where(a => a.WorkPlanCode == code)
+            .Include(a => a.Steps).Include(a => a.Mandates).Include(a => a.Indicators)
+            .AsSplitQuery().ToDictionaryAsync(a => a.Number, cancellationToken);
+        var count = 0;
+        foreach (var a in root.GetProperty("actions").EnumerateArray())
         {
-            WorkPlanCode = code,
-            Number = a.GetProperty("number").GetInt32(),
-            Title = Text(a.GetProperty("title")),
-            ExpectedResult = Text(a.GetProperty("expectedResult")),
-            Calendar = Text(a.GetProperty("calendar")),
-            StartDate = DateOnly.Parse(a.GetProperty("startDate").GetString()!, CultureInfo.InvariantCulture),
-            EndDate = DateOnly.Parse(a.GetProperty("endDate").GetString()!, CultureInfo.InvariantCulture),
-            Responsible = Text(a.GetProperty("responsible")),
-            Mandates = a.GetProperty("mandateParagraphs").EnumerateArray()
-                .Select(p => new WorkPlanActionMandate { MandateCode = resolutionOf[p.GetInt32()] }).ToList(),
-            Steps = a.GetProperty("steps").EnumerateArray()
-                .Select((s, i) => new WorkPlanStep { Position = i + 1, Text = Text(s) }).ToList(),
-        }).ToList();
-        db.WorkPlanActions.AddRange(actions);
-        return actions.Count;
+            var next = new WorkPlanAction
+            {
+                WorkPlanCode = code,
+                Number = a.GetProperty("number").GetInt32(),
+                Title = Text(a.GetProperty("title")),
+                ExpectedResult = Text(a.GetProperty("expectedResult")),
+                Calendar = Text(a.GetProperty("calendar")),
+                StartDate = Day(a.GetProperty("startDate")),
+                EndDate = Day(a.GetProperty("endDate")),
+                Responsible = Text(a.GetProperty("responsible")),
+            };
+            if (existing.TryGetValue(next.Number, out var action))
+            {
+                action.Title = next.Title;
+                action.ExpectedResult = next.ExpectedResult;
+                action.Calendar = next.Calendar;
+                action.StartDate = next.StartDate;
+                action.EndDate = next.EndDate;
+                action.Responsible = next.Responsible;
+            }
+            else
+            {
+                action = next;
+                db.WorkPlanActions.Add(action);
+            }
+
+            action.Mandates.Clear();
+            foreach (var paragraph in a.GetProperty("mandateParagraphs").EnumerateArray())
+            {
+                action.Mandates.Add(new WorkPlanActionMandate { MandateCode = resolutionOf[paragraph.GetInt32()] });
+            }
+
+            action.Steps.Clear();
+            foreach (var (step, i) in a.GetProperty("steps").EnumerateArray().Select((s, i) => (s, i)))
+            {
+                action.Steps.Add(new WorkPlanStep { Position = i + 1, Text = Text(step) });
+            }
+
+            UpdateIndicators(action, a.TryGetProperty("indicators", out var indicators) ? indicators : default);
+            count++;
+        }
+
+        return count;
     }
+
+    private static void UpdateIndicators(WorkPlanAction action, JsonElement indicators)
+    {
+        if (indicators.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var (element, i) in indicators.EnumerateArray().Select((e, i) => (e, i)))
+        {
+            var position = i + 1;
+            var measure = IndicatorMeasures.Parse(element.GetProperty("measure").GetString())
+                ?? throw new InvalidDataException($"Unknown indicator measure in action {action.Number}.");
+            var baseline = element.TryGetProperty("baseline", out var b) ? b.GetInt32() : (int?)null;
+            var indicator = action.Indicators.FirstOrDefault(x => x.Position == position);
+            var name = Text(element.GetProperty("name"));
+            var target = element.GetProperty("target").GetInt32();
+            baseline = measure == IndicatorMeasure.Recorded ? baseline ?? 0 : null;
+            if (indicator is null)
+            {
+                action.Indicators.Add(new WorkPlanIndicator { Position = position, Name = name, Measure = measure, Baseline = baseline, Target = target });
+                continue;
+            }
+
+            indicator.Name = name;
+            indicator.Measure = measure;
+            indicator.Baseline = baseline;
+            indicator.Target = target;
+        }
+    }
+
+    private static DateOnly Day(JsonElement element) => DateOnly.Parse(element.GetString()!, CultureInfo.InvariantCulture);
 
     private static Domain.LocalizedText Text(JsonElement element) => MemberStatesDataset.Text(element);
 }

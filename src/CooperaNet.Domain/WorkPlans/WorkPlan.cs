@@ -18,6 +18,18 @@ public sealed class WorkPlan
     /// <summary>Objective.</summary>
     public required LocalizedText Objective { get; set; }
 
+    /// <summary>First day of the period the plan covers.</summary>
+    public required DateOnly StartDate { get; set; }
+
+    /// <summary>Last day of the period the plan covers.</summary>
+    public required DateOnly EndDate { get; set; }
+
+    /// <summary>The plan this one was copied from; null for a plan adopted as a document (the seeded one).</summary>
+    public string? CopiedFromCode { get; set; }
+
+    /// <summary>A copy is a draft the secretariat edits; a plan from a document follows its data file.</summary>
+    public bool IsEditable => CopiedFromCode is not null;
+
     /// <summary>Code of the working group responsible (e.g. "GT3").</summary>
     public required string WorkingGroupCode { get; set; }
 
@@ -26,6 +38,57 @@ public sealed class WorkPlan
 
     /// <summary>Actions in document order.</summary>
     public ICollection<WorkPlanAction> Actions { get; init; } = [];
+
+    /// <summary>
+    /// A new plan made from this one for a later period: the same working group, objective, actions, steps,
+    /// mandates and indicators (without their evidence), every date and every year written in the texts
+    /// ("2023-2024") moved by the years between the two periods. The secretariat
+    /// then edits it. Needs <see cref="Actions"/> with their steps, mandates and indicators loaded.
+    /// </summary>
+    public WorkPlan CopyAs(string code, int firstYear, DateOnly today)
+    {
+        var years = firstYear - StartDate.Year;
+        LocalizedText Move(LocalizedText text) => CopyText(text, t => ShiftYears(t, years));
+        return new WorkPlan
+        {
+            Code = code,
+            Document = Document,
+            Date = today,
+            Title = Move(Title),
+            Objective = Move(Objective),
+            StartDate = StartDate.AddYears(years),
+            EndDate = EndDate.AddYears(years),
+            CopiedFromCode = Code,
+            WorkingGroupCode = WorkingGroupCode,
+            Actions = [.. Actions.OrderBy(a => a.Number).Select(a => new WorkPlanAction
+            {
+                WorkPlanCode = code,
+                Number = a.Number,
+                Title = Move(a.Title),
+                ExpectedResult = Move(a.ExpectedResult),
+                Calendar = Move(a.Calendar),
+                StartDate = a.StartDate.AddYears(years),
+                EndDate = a.EndDate.AddYears(years),
+                Responsible = CopyText(a.Responsible),
+                Mandates = [.. a.Mandates.Select(m => new WorkPlanActionMandate { MandateCode = m.MandateCode })],
+                Steps = [.. a.Steps.OrderBy(s => s.Position).Select(s => new WorkPlanStep { Position = s.Position, Text = Move(s.Text) })],
+                Indicators = [.. a.Indicators.OrderBy(i => i.Position).Select(i => i.Copy())],
+            })],
+        };
+    }
+
+    /// <summary>A copy of <paramref name="text"/>, each language passed through <paramref name="change"/>.</summary>
+    public static LocalizedText CopyText(LocalizedText text, Func<string, string>? change = null)
+    {
+        string? Change(string? value) => value is null || change is null ? value : change(value);
+        return LocalizedText.Of(Change(text.Es), Change(text.En), Change(text.Pt), Change(text.Fr));
+    }
+
+    /// <summary>Every four-digit year from 1900 to 2099 in <paramref name="text"/> moved by <paramref name="years"/>.</summary>
+    private static string ShiftYears(string text, int years) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            text, @"\b(19|20)\d\d\b", m => (int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) + years).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 }
 
 /// <summary>A working group of the Board of the AICD.</summary>
@@ -127,6 +190,9 @@ public sealed class WorkPlanAction
 
     /// <summary>Concrete steps, in order.</summary>
     public ICollection<WorkPlanStep> Steps { get; init; } = [];
+
+    /// <summary>How the expected result is measured.</summary>
+    public ICollection<WorkPlanIndicator> Indicators { get; init; } = [];
 }
 
 /// <summary>Links an action to a mandate.</summary>

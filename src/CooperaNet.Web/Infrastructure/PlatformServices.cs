@@ -115,6 +115,10 @@ public static class PlatformServices
         builder.Services.AddScoped<Features.Crossing.PairCommands>();
         builder.Services.AddScoped<Features.Crossing.Notifier>();
         builder.Services.AddScoped<Features.Crossing.PairViews>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.WorkPlan.WorkPlanAuthorizationHandler>();
+        builder.Services.AddScoped<Features.WorkPlan.WorkPlanCommands>();
+        builder.Services.AddScoped<Application.WorkPlans.IndicatorCalculator>();
+        builder.Services.AddScoped<Application.WorkPlans.WorkPlanTracker>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
@@ -198,6 +202,11 @@ public static class Routes
 {
     public const string Home = "/";
     public const string WorkPlan = "/work-plan";
+    public const string WorkPlans = "/work-plan/plans";
+
+    public static string Plan(string code) => $"/work-plan/{code}";
+
+    public static string PlanAction(string code, int number) => $"/work-plan/{code}/actions/{number}";
     public const string ApiReference = "/api-reference";
     public const string SignIn = "/account/sign-in";
     public const string AccessDenied = "/account/access-denied";

@@ -13,6 +13,8 @@ internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
         builder.Property(p => p.Code).HasMaxLength(40);
         builder.Property(p => p.Document).HasMaxLength(60);
         builder.Property(p => p.WorkingGroupCode).HasMaxLength(10);
+        builder.Property(p => p.CopiedFromCode).HasMaxLength(40);
+        builder.Ignore(p => p.IsEditable);
         builder.Localized(p => p.Title, 400);
         builder.Localized(p => p.Objective);
         builder.HasOne(p => p.WorkingGroup).WithMany().HasForeignKey(p => p.WorkingGroupCode);

@@ -1066,6 +1066,135 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("StateGroupMemberships");
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ActionId", "CreatedAt");
+
+                    b.ToTable("ActionComments");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ActionId", "CreatedAt");
+
+                    b.ToTable("ActionProposals");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.IndicatorEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("IndicatorEvidence");
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.Mandate", b =>
                 {
                     b.Property<string>("Code")
@@ -1129,6 +1258,10 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("CopiedFromCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -1136,6 +1269,12 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("WorkingGroupCode")
                         .IsRequired()
@@ -1309,6 +1448,60 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.HasIndex("MandateCode");
 
                     b.ToTable("WorkPlanActionMandate");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Baseline")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "CooperaNet.Domain.WorkPlans.WorkPlanIndicator.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlanIndicators");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanStep", b =>
@@ -1666,6 +1859,51 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionProposal", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.IndicatorEvidence", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlan", b =>
                 {
                     b.HasOne("CooperaNet.Domain.WorkPlans.WorkingGroup", "WorkingGroup")
@@ -1701,6 +1939,15 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Mandate");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanStep", b =>
@@ -1813,9 +2060,16 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanAction", b =>
                 {
+                    b.Navigation("Indicators");
+
                     b.Navigation("Mandates");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkingGroup", b =>

@@ -1057,6 +1057,135 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("StateGroupMemberships");
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ActionId", "CreatedAt");
+
+                    b.ToTable("ActionComments");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ActionId", "CreatedAt");
+
+                    b.ToTable("ActionProposals");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.IndicatorEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("IndicatorEvidence");
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.Mandate", b =>
                 {
                     b.Property<string>("Code")
@@ -1120,12 +1249,22 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopiedFromCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WorkingGroupCode")
@@ -1298,6 +1437,58 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.HasIndex("MandateCode");
 
                     b.ToTable("WorkPlanActionMandate");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "CooperaNet.Domain.WorkPlans.WorkPlanIndicator.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("WorkPlanIndicators");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanStep", b =>
@@ -1647,6 +1838,51 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionProposal", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.IndicatorEvidence", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlan", b =>
                 {
                     b.HasOne("CooperaNet.Domain.WorkPlans.WorkingGroup", "WorkingGroup")
@@ -1682,6 +1918,15 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Mandate");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanStep", b =>
@@ -1794,9 +2039,16 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanAction", b =>
                 {
+                    b.Navigation("Indicators");
+
                     b.Navigation("Mandates");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlanIndicator", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkingGroup", b =>

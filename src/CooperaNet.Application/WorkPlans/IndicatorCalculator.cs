@@ -1,0 +1,42 @@
+using CooperaNet.Application.Data;
+using CooperaNet.Domain.Catalog;
+using CooperaNet.Domain.WorkPlans;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperaNet.Application.WorkPlans;
+
+/// <summary>
+/// The computed indicators, from the platform's data as it stood at the end of a day (UTC). An entry
+/// counts as published from its first publication on, whatever happened to it later, unless it was
+/// deleted; a pair counts from the day both sides agreed; an initiative from the day it was brokered.
+/// Measures no feature records yet compute 0 (<see cref="IndicatorMeasures.IsRecordedOnPlatform"/>).
+/// One instance remembers what it computed, so a page asks the database once per measure and day.
+/// </summary>
+public sealed class IndicatorCalculator(CooperaNetDbContext db)
+{
+    private readonly Dictionary<(IndicatorMeasure, DateOnly), int> known = [];
+
+    /// <summary>The value of <paramref name="measure"/> at the end of <paramref name="day"/>.</summary>
+    public async Task<int> ValueAsync(IndicatorMeasure measure, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        if (known.TryGetValue((measure, day), out var value))
+        {
+            return value;
+        }
+
+        var before = new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var published = db.Entries.AsNoTracking().Where(e => e.PublishedAt != null && e.PublishedAt < before);
+        value = measure switch
+        {
+            IndicatorMeasure.StatesWithPublishedEntry => await published.Select(e => e.StateCode).Distinct().CountAsync(cancellationToken),
+            IndicatorMeasure.PublishedOffers => await published.CountAsync(e => e.Kind == EntryKind.Offer, cancellationToken),
+            IndicatorMeasure.PublishedDemands => await published.CountAsync(e => e.Kind == EntryKind.Demand, cancellationToken),
+            IndicatorMeasure.PairsAgreed => await db.Pairs.AsNoTracking().CountAsync(p => p.AgreedAt != null && p.AgreedAt < before, cancellationToken),
+            IndicatorMeasure.InitiativesBrokered => await db.Initiatives.AsNoTracking().CountAsync(i => i.CreatedAt < before, cancellationToken),
+            IndicatorMeasure.Recorded => throw new ArgumentException("A recorded indicator is not computed.", nameof(measure)),
+            _ => 0,
+        };
+        known[(measure, day)] = value;
+        return value;
+    }
+}
