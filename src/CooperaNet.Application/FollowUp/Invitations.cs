@@ -49,7 +49,7 @@ public sealed class Invitations(CooperaNetDbContext db, UserManager<ApplicationU
 
         if (!await db.MemberStates.AnyAsync(s => s.Code == code))
         {
-            errors.Add(new FieldError("state", "state"));
+            errors.Add(new FieldError("state", "state.unknown", code));
         }
 
         if (lang is null)

@@ -196,7 +196,7 @@ public sealed class Campaign
 
         if (draft.EndsOn < draft.StartsOn)
         {
-            errors.Add(FollowUpError.Invalid("endsOn"));
+            errors.Add(FollowUpError.DatesOrder);
         }
 
         var states = draft.States.Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -212,7 +212,7 @@ public sealed class Campaign
 
         if (states.Any(s => s.Length != 2 || !s.All(char.IsAsciiLetterUpper)))
         {
-            errors.Add(FollowUpError.Invalid("states"));
+            errors.Add(FollowUpError.StateCodes);
         }
 
         var message = LocalizedText.Of(draft.Message.Es, draft.Message.En, draft.Message.Pt, draft.Message.Fr);
@@ -252,14 +252,14 @@ public sealed class Campaign
     {
         if (steps.Count == 0 || steps[0].Kind != CampaignStepKind.Invitation || steps.Skip(1).Any(s => s.Kind == CampaignStepKind.Invitation))
         {
-            yield return FollowUpError.Invalid("steps");
+            yield return FollowUpError.Steps;
             yield break;
         }
 
         var finals = steps.Count(s => s.Kind == CampaignStepKind.FinalReminder);
         if (finals > 1 || (finals == 1 && steps[^1].Kind != CampaignStepKind.FinalReminder))
         {
-            yield return FollowUpError.Invalid("steps");
+            yield return FollowUpError.Steps;
             yield break;
         }
 
@@ -268,7 +268,7 @@ public sealed class Campaign
         {
             if (step.DaysWithoutActivity < 1 || step.DaysWithoutActivity > MaxDays || step.DaysWithoutActivity <= previous)
             {
-                yield return FollowUpError.Invalid("steps");
+                yield return FollowUpError.Steps;
                 yield break;
             }
 

@@ -84,7 +84,7 @@ public sealed class FollowUpEntry
 
         if (nextStepDue < occurredOn)
         {
-            errors.Add(FollowUpError.Invalid("nextStepDue"));
+            errors.Add(FollowUpError.DueBefore);
         }
 
         if (errors.Count > 0)

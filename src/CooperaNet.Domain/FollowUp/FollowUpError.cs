@@ -20,6 +20,15 @@ public sealed record FollowUpError(string Code, string? Field = null)
     /// <summary>A field is longer than allowed.</summary>
     public static FollowUpError TooLong(string field) => new("followup.too-long", field);
 
-    /// <summary>A field's value is not one the field takes.</summary>
-    public static FollowUpError Invalid(string field) => new("followup.invalid", field);
+    /// <summary>The campaign ends before it starts.</summary>
+    public static readonly FollowUpError DatesOrder = new("followup.dates", "endsOn");
+
+    /// <summary>Steps are one invitation, then reminders waiting longer each, the final one last.</summary>
+    public static readonly FollowUpError Steps = new("followup.steps", "steps");
+
+    /// <summary>A state code that is not two letters.</summary>
+    public static readonly FollowUpError StateCodes = new("followup.states", "states");
+
+    /// <summary>A next step due before the entry's own day.</summary>
+    public static readonly FollowUpError DueBefore = new("followup.due-before", "nextStepDue");
 }

@@ -56,7 +56,7 @@ public sealed class CampaignTests
     {
         var (_, errors) = Campaign.Draft(Guid.NewGuid(), ADraft(steps: [new(first, 5), new(second, 10)]), Start);
 
-        Assert.Equal([FollowUpError.Invalid("steps")], errors);
+        Assert.Equal([FollowUpError.Steps], errors);
     }
 
     [Fact]
