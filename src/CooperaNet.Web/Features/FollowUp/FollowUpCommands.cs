@@ -220,15 +220,15 @@ public sealed class FollowUpCommands(CooperaNetDbContext db, IAuthorizationServi
     public async Task<FollowUpResult> MarkDoneAsync(ClaimsPrincipal user, string state, Guid id)
     {
         var code = state.ToUpperInvariant();
-        var entry = await db.FollowUpEntries.FirstOrDefaultAsync(e => e.Id == id && e.StateCode == code);
-        if (entry is null || !(await auth.AuthorizeAsync(user, new StateFollowUp(code), FollowUpOperations.Read)).Succeeded)
-        {
-            return FollowUpResult.NotFound;
-        }
-
         if (!(await auth.AuthorizeAsync(user, new StateFollowUp(code), FollowUpOperations.Write)).Succeeded)
         {
             return FollowUpResult.Forbidden;
+        }
+
+        var entry = await db.FollowUpEntries.FirstOrDefaultAsync(e => e.Id == id && e.StateCode == code);
+        if (entry is null)
+        {
+            return FollowUpResult.NotFound;
         }
 
         if (entry.MarkDone(clock.GetUtcNow()) is { } error)
