@@ -50,12 +50,11 @@ public sealed partial class CampaignReminderJob(
 
             var now = clock.GetUtcNow();
             var states = await db.MemberStates.AsNoTracking().Select(s => new { s.Code, s.Subregion }).ToListAsync(ct);
-            var published = (await db.Entries.AsNoTracking()
-                    .Where(e => e.PublishedAt != null)
-                    .Select(e => new { e.StateCode, e.PublishedAt })
-                    .ToListAsync(ct))
+            var published = await db.Entries.AsNoTracking()
+                .Where(e => e.PublishedAt != null)
                 .GroupBy(e => e.StateCode)
-                .ToDictionary(g => g.Key, g => (First: g.Min(e => e.PublishedAt), Last: g.Max(e => e.PublishedAt)));
+                .Select(g => new { State = g.Key, First = g.Min(e => e.PublishedAt), Last = g.Max(e => e.PublishedAt) })
+                .ToDictionaryAsync(g => g.State, g => (g.First, g.Last), ct);
             var recipients = (await RecipientsAsync(db, now, ct)).ToLookup(r => r.State);
             var optedOut = (await db.ReminderOptOuts.AsNoTracking().Select(o => o.NormalizedEmail).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 

@@ -27,9 +27,11 @@ public sealed class FollowUpViews(CooperaNetDbContext db, TimeProvider clock)
         }
 
         var states = await db.MemberStates.AsNoTracking().Select(s => new { s.Code, s.Name, s.Subregion }).ToListAsync();
-        var published = (await db.Entries.AsNoTracking().Where(e => e.PublishedAt != null).Select(e => new { e.StateCode, e.PublishedAt }).ToListAsync())
+        var published = await db.Entries.AsNoTracking()
+            .Where(e => e.PublishedAt != null)
             .GroupBy(e => e.StateCode)
-            .ToDictionary(g => g.Key, g => (First: g.Min(e => e.PublishedAt), Last: g.Max(e => e.PublishedAt)));
+            .Select(g => new { State = g.Key, First = g.Min(e => e.PublishedAt), Last = g.Max(e => e.PublishedAt) })
+            .ToDictionaryAsync(g => g.State, g => (g.First, g.Last));
         var deliveries = (await db.CampaignDeliveries.AsNoTracking().Where(d => d.CampaignId == id).ToListAsync()).ToLookup(d => d.StateCode);
         var rows = states
             .Where(s => campaign.Targets(s.Code, s.Subregion, published.GetValueOrDefault(s.Code).First) || deliveries[s.Code].Any())
