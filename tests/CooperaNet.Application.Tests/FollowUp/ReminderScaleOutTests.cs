@@ -37,11 +37,14 @@ public sealed class ReminderScaleOutTests : IAsyncLifetime
         await first.RunningCampaignAsync(states);
         var jobs = new[] { first.ReminderJob(), second.ReminderJob() };
 
-        var invitations = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(Ct)));
+        // Each round on its own thread, as two processes would run them: SQLite's calls complete
+        // synchronously, so awaiting both on one thread would run them one after the other.
+        Task<int[]> BothAsync() => Task.WhenAll(jobs.Select(j => Task.Run(() => j.RunOnceAsync(Ct), Ct)));
+        var invitations = await BothAsync();
         host.Clock.Advance(TimeSpan.FromDays(14));
-        var reminders = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(Ct)));
+        var reminders = await BothAsync();
         host.Clock.Advance(TimeSpan.FromDays(16));
-        var finals = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(Ct)));
+        var finals = await BothAsync();
 
         Assert.Equal([people.Count, people.Count, people.Count], new[] { invitations.Sum(), reminders.Sum(), finals.Sum() });
         var outbox = await first.OutboxAsync();
