@@ -1,10 +1,12 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Email;
+using CooperaNet.Application.FollowUp;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Crossing;
+using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.WorkPlans;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -73,6 +75,18 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<MatchingRequest> MatchingRequests => Set<MatchingRequest>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<SocialisationSession> SocialisationSessions => Set<SocialisationSession>();
+
+    public DbSet<FollowUpEntry> FollowUpEntries => Set<FollowUpEntry>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<CampaignDelivery> CampaignDeliveries => Set<CampaignDelivery>();
+
+    public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
