@@ -67,7 +67,31 @@ foreach (var language in new[] { "es", "pt", "fr" })
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Classifier top-3 (category), {language}: {(double)hits / subset.Count:F3} of {subset.Count}."));
 }
 
+// Held-out sets: activities whose texts were never read to write the lexicon, labelled by their
+// publisher's own sectors (brought to DAC categories by the sectors' names) and SDG tags.
+Console.WriteLine();
+Console.WriteLine("Held-out sets (classifier top-3):");
+Console.WriteLine();
+Console.WriteLine("| set | language | texts with a category | top-3 by category | texts with SDG tags | top-3 SDG goals |");
+Console.WriteLine("|---|---|---|---|---|---|");
+var classifier = MatchingEngine.Create(knowledgeOnly).Classifier;
+var offerTexts = offers.Select(o => new LabelledText("offers (WHO, IAF, World Bank; DAC codes)", o.Language, o.Title, o.Description, o.Categories.ToHashSet(), new HashSet<string>()));
+var heldOut = HeldOut.Caf(Path.Combine(folder, "caf", "CAF-ActivityFile-2025-10-10.xml"))
+    .Concat(HeldOut.Acf([Path.Combine(folder, "acf-spain", "acfspain-co.xml"), Path.Combine(folder, "acf-spain", "acfspain-pe.xml")]))
+    .Concat(offerTexts);
+foreach (var group in heldOut.GroupBy(t => (t.Set, t.Language)))
+{
+    var withCategory = group.Where(t => t.Categories.Count > 0).ToList();
+    var withSdgs = group.Where(t => t.Sdgs.Count > 0).ToList();
+    var results = group.ToDictionary(t => t, t => classifier.Classify(t.Title, t.Description, t.Language, 3));
+    var categoryHits = withCategory.Count(t => results[t].Categories.Any(c => t.Categories.Contains(c.Code)));
+    var sdgHits = withSdgs.Count(t => results[t].Sdgs.Any(g => t.Sdgs.Contains(g.Code)));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {group.Key.Set} | {group.Key.Language} | {withCategory.Count} | {Ratio(categoryHits, withCategory.Count)} | {withSdgs.Count} | {Ratio(sdgHits, withSdgs.Count)} |"));
+}
+
 return 0;
+
+static string Ratio(int hits, int count) => count == 0 ? "–" : ((double)hits / count).ToString("F3", CultureInfo.InvariantCulture);
 
 int Count(string language) => demands.Count(d => d.Language == language);
 

@@ -12,6 +12,9 @@ public sealed class TextAnalyzerTests
     [InlineData("económicos", "es", "economic", "en")]
     [InlineData("développement", "fr", "development", "en")]
     [InlineData("comunidades", "es", "communities", "en")]
+    [InlineData("instituições", "pt", "institutions", "en")]
+    [InlineData("distribuição", "pt", "distribución", "es")]
+    [InlineData("responsável", "pt", "responsable", "es")]
     public void The_same_Latin_word_gives_one_term_in_two_languages(string word, string language, string other, string otherLanguage)
     {
         Assert.Equal(TextAnalyzer.Terms(word, language), TextAnalyzer.Terms(other, otherLanguage));
@@ -22,6 +25,8 @@ public sealed class TextAnalyzerTests
     [InlineData("profissionais", "profissional", "pt")]
     [InlineData("régionaux", "régional", "fr")]
     [InlineData("policies", "policy", "en")]
+    [InlineData("eaux", "eau", "fr")]
+    [InlineData("réseaux", "réseau", "fr")]
     public void Plural_and_singular_give_one_term(string plural, string singular, string language)
     {
         Assert.Equal(TextAnalyzer.Terms(singular, language), TextAnalyzer.Terms(plural, language));

@@ -6,8 +6,8 @@ namespace CooperaNet.Matching.Text;
 /// A light stemmer per language that also brings the four languages' Latin word families to one
 /// spelling: plurals first (by the rules of the word's language), then the endings that differ
 /// only in spelling (-ción / -ção / -tion, -idad / -idade / -ité / -ity, -ico / -ique / -ic,
-/// -ivo / -if / -ive, -ario / -aire / -ary), then letters the languages write differently (double
-/// consonants, ph/f, th/t, z/s, y/i) and final vowels. The result is a key, not a word.
+/// -ivo / -if / -ive, -ario / -aire / -ary, -ável / -able, -uição / -ución), then letters the languages
+/// write differently (double consonants, ph/f, th/t, z/s, y/i) and final vowels. The result is a key, not a word.
 /// </summary>
 internal static class Stemmer
 {
@@ -22,11 +22,11 @@ internal static class Stemmer
 
     private static readonly (string Suffix, string Pivot)[] Portuguese =
     [
-        ("coes", "tion"), ("cao", "tion"), ("soes", "sion"), ("sao", "sion"), ("idades", "ity"), ("idade", "ity"),
+        ("uicoes", "ution"), ("uicao", "ution"), ("coes", "tion"), ("cao", "tion"), ("soes", "sion"), ("sao", "sion"), ("idades", "ity"), ("idade", "ity"),
         ("mentos", "ment"), ("mento", "ment"), ("amente", ""), ("mente", ""), ("ismos", "ism"), ("ismo", "ism"), ("istas", "ist"), ("ista", "ist"),
         ("icos", "ic"), ("icas", "ic"), ("ico", "ic"), ("ica", "ic"), ("ivos", "iv"), ("ivas", "iv"), ("ivo", "iv"), ("iva", "iv"),
         ("osos", "os"), ("osas", "os"), ("oso", "os"), ("osa", "os"), ("arios", "ar"), ("arias", "ar"), ("ario", "ar"), ("aria", "ar"),
-        ("ais", "al"), ("eis", "el"), ("veis", "vel"), ("oes", "ao"), ("aes", "ao"), ("ns", "m"),
+        ("aveis", "abl"), ("iveis", "ibl"), ("avel", "abl"), ("ivel", "ibl"), ("ais", "al"), ("eis", "el"), ("oes", "ao"), ("aes", "ao"), ("ns", "m"),
     ];
 
     private static readonly (string Suffix, string Pivot)[] French =
@@ -86,6 +86,12 @@ internal static class Stemmer
 
     private static string Plural(string word, Lang language)
     {
+        // French plurals in -x, short ones included: "eaux" / "eau", "feux" / "feu".
+        if (language == Lang.Fr && word.Length >= 4 && word[^1] == 'x')
+        {
+            return word[..^1];
+        }
+
         if (word.Length <= 4)
         {
             return word;
