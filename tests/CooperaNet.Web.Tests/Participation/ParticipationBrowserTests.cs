@@ -48,22 +48,4 @@ public sealed class ParticipationBrowserTests(BrowserFixture browser) : BrowserT
         Assert.True(detail.Count == 0, $"The state view breaks {detail.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, detail)}");
         Assert.True(quiet.Count == 0, $"The quiet states page breaks {quiet.Count} WCAG rule(s):{Environment.NewLine}{string.Join(Environment.NewLine, quiet)}");
     }
-
-    /// <summary>Signs a new secretariat account in and sets up its authenticator, as the secretariat must before these pages.</summary>
-    private async Task<IPage> SecretariatAsync()
-    {
-        var email = $"secretariat-{Guid.NewGuid():N}@example.org";
-        await Browser.CreateUserAsync(email, Roles.Secretariat);
-        var page = await NewPageAsync();
-        await GotoAsync(page, "/en/account/sign-in");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(TestUsers.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/en/account/profile**");
-        var key = await page.Locator("#authenticator-key").InnerTextAsync();
-        await page.Locator("input[name='Setup.Code']").FillAsync(Totp.Now(key));
-        await page.Locator("input[name='Setup.Code']").PressAsync("Enter");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        return page;
-    }
 }

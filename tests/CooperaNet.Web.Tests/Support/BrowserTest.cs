@@ -33,6 +33,24 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
         return page;
     }
 
+    /// <summary>A page signed in as a new secretariat account that has set up its authenticator, as it must before its pages.</summary>
+    protected async Task<IPage> SecretariatAsync(string lang = "en")
+    {
+        var email = $"secretariat-{Guid.NewGuid():N}@example.org";
+        await browser.CreateUserAsync(email, Application.Identity.Roles.Secretariat);
+        var page = await NewPageAsync();
+        await GotoAsync(page, $"/{lang}/account/sign-in");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(TestUsers.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync($"**/{lang}/account/profile**");
+        var key = await page.Locator("#authenticator-key").InnerTextAsync();
+        await page.Locator("input[name='Setup.Code']").FillAsync(Totp.Now(key));
+        await page.Locator("input[name='Setup.Code']").PressAsync("Enter");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
+    }
+
     /// <summary>Opens <paramref name="path"/> and checks the HTTP status of the document.</summary>
     protected static async Task<IResponse> GotoAsync(IPage page, string path, int expectedStatus = 200)
     {
