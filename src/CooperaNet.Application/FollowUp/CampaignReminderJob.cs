@@ -206,16 +206,10 @@ public sealed partial class CampaignReminderJob(
         var subject = Say("FollowUp.Email.Subject." + step.Kind, campaign.Name);
         var text = string.Join("\n\n", paragraphs) + "\n\n--\n" + unsubscribeLine + "\n" + optOut + "\n";
         // Plain paragraphs and links: no images, so nothing reports back when the e-mail is opened.
-        var html = string.Concat(paragraphs.Select(p => p == action ? Link(p) : $"<p>{HtmlEncoder.Default.Encode(p)}</p>"))
-            + $"<hr><p>{HtmlEncoder.Default.Encode(unsubscribeLine)}<br>{Link(optOut, inParagraph: false)}</p>";
-        return (subject, text, $"<!DOCTYPE html><html lang=\"{language}\"><body>{html}</body></html>");
-    }
-
-    private static string Link(string address, bool inParagraph = true)
-    {
-        var encoded = HtmlEncoder.Default.Encode(address);
-        var link = $"<a href=\"{encoded}\">{encoded}</a>";
-        return inParagraph ? $"<p>{link}</p>" : link;
+        var optOutLink = HtmlEncoder.Default.Encode(optOut);
+        var html = Letter.HtmlParagraphs(paragraphs, action is null ? [] : [action])
+            + $"<hr><p>{HtmlEncoder.Default.Encode(unsubscribeLine)}<br><a href=\"{optOutLink}\">{optOutLink}</a></p>";
+        return (subject, text, Letter.Document(language, html));
     }
 
     [LoggerMessage(LogLevel.Information, "Queued {Count} campaign e-mails")]

@@ -27,4 +27,13 @@ public static class Problems
     /// <summary>409: the resource's state does not allow the change; <paramref name="code"/> names why.</summary>
     public static IResult Conflict(IStringLocalizer text, string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: text["Problem.Conflict"], detail: text["Error." + code], type: "urn:cooperanet:" + code);
+
+    /// <summary>The problem for a refused write, whichever feature refused it: 404, 403, 400 with the fields, or 409 with why.</summary>
+    public static IResult Refused(IStringLocalizer text, Features.Catalog.EntryRefusal refusal, IEnumerable<FieldError>? errors, string? conflict) => refusal switch
+    {
+        Features.Catalog.EntryRefusal.NotFound => NotFound(text),
+        Features.Catalog.EntryRefusal.Forbidden => Forbidden(text),
+        Features.Catalog.EntryRefusal.Invalid => Validation(text, errors ?? []),
+        _ => Conflict(text, conflict ?? "entry.illegal-transition"),
+    };
 }

@@ -41,9 +41,6 @@ public sealed class AccountEmails(EmailOutbox outbox, UiStrings strings, IOption
             Say("Account.Email.Reset.Ignore"),
             Say("Account.Email.Signature"),
         };
-        var html = string.Concat(paragraphs.Select(p => p == link
-            ? $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>"
-            : $"<p>{HtmlEncoder.Default.Encode(p)}</p>"));
-        outbox.Enqueue(user.Email!, Say("Account.Email.Reset.Subject"), string.Join("\n\n", paragraphs) + "\n", $"<!DOCTYPE html><html lang=\"{language}\"><body>{html}</body></html>");
+        outbox.EnqueueLetter(user.Email!, language, Say("Account.Email.Reset.Subject"), paragraphs, link);
     }
 }

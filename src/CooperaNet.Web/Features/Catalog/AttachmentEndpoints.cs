@@ -76,11 +76,6 @@ public static class AttachmentEndpoints
         return outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(outcome.Attachment) : Refused(outcome, text);
     }
 
-    private static IResult Refused(AttachmentOutcome outcome, IStringLocalizer<Program> text) => outcome.Refusal switch
-    {
-        EntryRefusal.NotFound => Problems.NotFound(text),
-        EntryRefusal.Forbidden => Problems.Forbidden(text),
-        EntryRefusal.Invalid => Problems.Validation(text, outcome.Errors!),
-        _ => Problems.Conflict(text, outcome.Conflict!),
-    };
+    private static IResult Refused(AttachmentOutcome outcome, IStringLocalizer<Program> text) =>
+        Problems.Refused(text, outcome.Refusal, outcome.Errors, outcome.Conflict?.Code);
 }

@@ -49,10 +49,7 @@ public sealed class Notifier(CooperaNetDbContext db, EmailOutbox outbox, UiStrin
             string Say(string key, params object[] args) => string.Format(culture, text.TryGetValue(key, out var value) ? value : key, args);
             var address = $"{baseUrl}/{language}{link}";
             var paragraphs = new[] { Say("Notify.Greeting", user.DisplayName), Say("Notify." + kind, arguments), address, Say("Notify.Footer"), Say("Account.Email.Signature") };
-            var html = string.Concat(paragraphs.Select(p => p == address
-                ? $"<p><a href=\"{HtmlEncoder.Default.Encode(address)}\">{HtmlEncoder.Default.Encode(address)}</a></p>"
-                : $"<p>{HtmlEncoder.Default.Encode(p)}</p>"));
-            outbox.Enqueue(user.Email, Say("Notify." + kind + ".Subject", arguments), string.Join("\n\n", paragraphs) + "\n", $"<!DOCTYPE html><html lang=\"{language}\"><body>{html}</body></html>");
+            outbox.EnqueueLetter(user.Email, language, Say("Notify." + kind + ".Subject", arguments), paragraphs, address);
         }
     }
 

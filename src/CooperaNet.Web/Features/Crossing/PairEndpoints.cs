@@ -134,11 +134,6 @@ public static class PairEndpoints
     private static async Task<IResult> Result(CrossingOutcome outcome, HttpContext http, PairViews views, IStringLocalizer<Program> text) =>
         outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(await views.ViewAsync(outcome.Pair!, ApiLanguage.Of(http))) : Refused(outcome, text);
 
-    private static IResult Refused(CrossingOutcome outcome, IStringLocalizer<Program> text) => outcome.Refusal switch
-    {
-        EntryRefusal.NotFound => Problems.NotFound(text),
-        EntryRefusal.Forbidden => Problems.Forbidden(text),
-        EntryRefusal.Invalid => Problems.Validation(text, outcome.Errors!),
-        _ => Problems.Conflict(text, outcome.Conflict!),
-    };
+    private static IResult Refused(CrossingOutcome outcome, IStringLocalizer<Program> text) =>
+        Problems.Refused(text, outcome.Refusal, outcome.Errors, outcome.Conflict);
 }

@@ -105,11 +105,6 @@ public static class FollowUpEndpoints
             ? TypedResults.Created($"/api/v1/campaigns/{result.Id}", await views.CampaignAsync(result.Id!.Value, ApiLanguage.Of(http)))
             : Refused(result, text);
 
-    private static IResult Refused(FollowUpResult result, IStringLocalizer<Program> text) => result.Refusal switch
-    {
-        EntryRefusal.NotFound => Problems.NotFound(text),
-        EntryRefusal.Forbidden => Problems.Forbidden(text),
-        EntryRefusal.Invalid => Problems.Validation(text, result.Errors!),
-        _ => Problems.Conflict(text, result.Conflict!),
-    };
+    private static IResult Refused(FollowUpResult result, IStringLocalizer<Program> text) =>
+        Problems.Refused(text, result.Refusal, result.Errors, result.Conflict);
 }

@@ -25,9 +25,6 @@ public sealed class InvitationEmails(EmailOutbox outbox, UiStrings strings)
             Say("FollowUp.Email.Invitation.Ignore"),
             Say("FollowUp.Email.Signature"),
         };
-        var html = string.Concat(paragraphs.Select(p => p == link
-            ? $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>"
-            : $"<p>{HtmlEncoder.Default.Encode(p)}</p>"));
-        outbox.Enqueue(invitation.Email, Say("FollowUp.Email.Invitation.Subject", stateName), string.Join("\n\n", paragraphs) + "\n", $"<!DOCTYPE html><html lang=\"{language}\"><body>{html}</body></html>");
+        outbox.EnqueueLetter(invitation.Email, language, Say("FollowUp.Email.Invitation.Subject", stateName), paragraphs, link);
     }
 }
