@@ -8,6 +8,7 @@ using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Crossing;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Reference;
+using CooperaNet.Domain.Reports;
 using CooperaNet.Domain.WorkPlans;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -87,6 +88,8 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<CampaignDelivery> CampaignDeliveries => Set<CampaignDelivery>();
 
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
+
+    public DbSet<SemesterReport> SemesterReports => Set<SemesterReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

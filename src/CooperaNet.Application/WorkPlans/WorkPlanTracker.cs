@@ -62,7 +62,11 @@ public sealed class WorkPlanTracker(CooperaNetDbContext db, IndicatorCalculator 
     }
 
     /// <summary>The plan <paramref name="code"/> tracked on today's data, texts in <paramref name="lang"/>; null when there is none.</summary>
-    public async Task<TrackedPlan?> TrackAsync(string code, string lang, CancellationToken cancellationToken = default)
+    public Task<TrackedPlan?> TrackAsync(string code, string lang, CancellationToken cancellationToken = default) =>
+        TrackOnAsync(code, lang, Today, cancellationToken);
+
+    /// <summary>The plan <paramref name="code"/> as it stood at the end of <paramref name="today"/> (a semester report reads it at the semester's end).</summary>
+    public async Task<TrackedPlan?> TrackOnAsync(string code, string lang, DateOnly today, CancellationToken cancellationToken = default)
     {
         var plan = await db.WorkPlans.AsNoTracking()
             .Include(p => p.Actions).ThenInclude(a => a.Indicators).ThenInclude(i => i.Evidence)
@@ -73,7 +77,6 @@ public sealed class WorkPlanTracker(CooperaNetDbContext db, IndicatorCalculator 
             return null;
         }
 
-        var today = Today;
         var actions = new List<TrackedAction>();
         foreach (var action in plan.Actions.OrderBy(a => a.Number))
         {

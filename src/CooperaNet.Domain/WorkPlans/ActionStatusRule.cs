@@ -124,4 +124,23 @@ public readonly record struct Semester(int Year, int Half)
 
     /// <summary>The following semester.</summary>
     public Semester Next() => Half == 1 ? new(Year, 2) : new(Year + 1, 1);
+
+    /// <summary>The semester before.</summary>
+    public Semester Previous() => Half == 2 ? new(Year, 1) : new(Year - 1, 2);
+
+    /// <summary>Reads "2024H1" or "2024h2" (years 2000 to 2099); false for anything else.</summary>
+    public static bool TryParse(string? text, out Semester semester)
+    {
+        semester = default;
+        var value = text?.Trim();
+        if (value is not { Length: 6 } || (value[4] != 'H' && value[4] != 'h') || value[5] is not ('1' or '2')
+            || !int.TryParse(value.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            || year is < 2000 or > 2099)
+        {
+            return false;
+        }
+
+        semester = new Semester(year, value[5] - '0');
+        return true;
+    }
 }
