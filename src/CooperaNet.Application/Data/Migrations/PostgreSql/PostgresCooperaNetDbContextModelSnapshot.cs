@@ -1358,6 +1358,85 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("StateGroupMemberships");
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Reports.ReportProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ReportProposals", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Reports.SemesterReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Semester")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Semester")
+                        .IsUnique();
+
+                    b.ToTable("SemesterReports", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2193,6 +2272,15 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Reports.ReportProposal", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Reports.SemesterReport", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
                 {
                     b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
@@ -2390,6 +2478,11 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
             modelBuilder.Entity("CooperaNet.Domain.Reference.StateGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Reports.SemesterReport", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlan", b =>

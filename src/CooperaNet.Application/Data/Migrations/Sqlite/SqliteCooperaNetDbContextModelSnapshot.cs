@@ -1349,6 +1349,85 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("StateGroupMemberships");
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Reports.ReportProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ReportProposals", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Reports.SemesterReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Semester")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Semester")
+                        .IsUnique();
+
+                    b.ToTable("SemesterReports", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2172,6 +2251,15 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Reports.ReportProposal", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Reports.SemesterReport", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.ActionComment", b =>
                 {
                     b.HasOne("CooperaNet.Domain.WorkPlans.WorkPlanAction", null)
@@ -2369,6 +2457,11 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
             modelBuilder.Entity("CooperaNet.Domain.Reference.StateGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Reports.SemesterReport", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.WorkPlans.WorkPlan", b =>
