@@ -4,6 +4,7 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.ReferenceData;
+using CooperaNet.Application.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,9 @@ public sealed class DataHost : IAsyncDisposable
     private readonly DatabaseOptions options;
     private readonly List<ServiceProvider> instances = [];
 
-    public DataHost()
+    public DataHost(DateTimeOffset? now = null)
     {
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
         options = new DatabaseOptions { DataDirectory = folder };
         if (!string.IsNullOrWhiteSpace(adminConnection))
         {
@@ -52,7 +54,7 @@ public sealed class DataHost : IAsyncDisposable
         Services = Build(matchingSettings: null);
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public TestActor Actor { get; } = new();
 
@@ -71,9 +73,10 @@ public sealed class DataHost : IAsyncDisposable
         return instance;
     }
 
-    public static async Task<DataHost> StartAsync()
+    /// <summary>A host on a fresh database; its clock starts at <paramref name="now"/> (2 March 2026 by default).</summary>
+    public static async Task<DataHost> StartAsync(DateTimeOffset? now = null)
     {
-        var host = new DataHost();
+        var host = new DataHost(now);
         await host.Services.InitializeDatabaseAsync();
         return host;
     }
@@ -125,6 +128,7 @@ public sealed class DataHost : IAsyncDisposable
         services.AddScoped<ReferenceDataImporter>();
         services.AddScoped<DemoCatalogSeeder>();
         services.AddScoped<UserAdministration>();
+        services.AddSemesterReports();
         services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<CooperaNetDbContext>();

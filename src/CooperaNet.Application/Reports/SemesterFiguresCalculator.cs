@@ -35,17 +35,17 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
         var current = await PeriodAsync(semester.Start, asOf, focalPoints, ct);
         var previous = await PeriodAsync(semester.Previous().Start, semester.Previous().End, focalPoints, ct);
 
-        var (from, until) = Bounds(semester.Start, asOf);
+        var (since, until) = Bounds(semester.Start, asOf);
         var firsts = await db.Entries.AsNoTracking().Where(e => e.PublishedAt != null && e.PublishedAt < until)
             .GroupBy(e => e.StateCode).Select(g => new { State = g.Key, First = g.Min(e => e.PublishedAt) }).ToListAsync(ct);
-        var newStates = firsts.Where(f => f.First >= from).Select(f => f.State).Order(StringComparer.Ordinal).ToList();
+        var newStates = firsts.Where(f => f.First >= since).Select(f => f.State).Order(StringComparer.Ordinal).ToList();
         var withEntry = firsts.Select(f => f.State).ToHashSet(StringComparer.Ordinal);
         var withoutEntry = states.Select(s => s.Code).Where(c => !withEntry.Contains(c)).ToList();
-        var active = await ActiveStatesAsync(from, until, ct);
-        var quiet = firsts.Where(f => f.First < from && !active.Contains(f.State)).Select(f => f.State).Order(StringComparer.Ordinal).ToList();
-        var lowAutonomy = await LowAutonomyAsync(from, until, focalPoints, ct);
+        var active = await ActiveStatesAsync(since, until, ct);
+        var quiet = firsts.Where(f => f.First < since && !active.Contains(f.State)).Select(f => f.State).Order(StringComparer.Ordinal).ToList();
+        var lowAutonomy = await LowAutonomyAsync(since, until, focalPoints, ct);
 
-        var categories = await CategoriesAsync(from, until, ct);
+        var categories = await CategoriesAsync(since, until, ct);
         var unmet = await UnmetDemandsAsync(asOf, until, ct);
         foreach (var category in await db.SectorCategories.AsNoTracking()
             .Where(c => categories.Select(x => x.Category).Contains(c.Code) || unmet.Select(x => x.Category).Contains(c.Code)).ToListAsync(ct))
@@ -62,58 +62,58 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
             ct);
 
         var (planCode, actions) = await ActionsAsync(semester, asOf, names, ct);
-        var proposals = await WorkingGroupProposalsAsync(planCode, from, until, ct);
+        var proposals = await WorkingGroupProposalsAsync(planCode, since, until, ct);
 
         return new SemesterFigures(
             semester.ToString(), semester.Start, semester.End, asOf, states.Count, current, previous,
             newStates, withoutEntry, quiet, lowAutonomy, categories, unmet, unanswered, planCode, actions, proposals, names);
     }
 
-    private static (DateTimeOffset From, DateTimeOffset Until) Bounds(DateOnly first, DateOnly last) =>
+    private static (DateTimeOffset Since, DateTimeOffset Until) Bounds(DateOnly first, DateOnly last) =>
         (new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     private async Task<PeriodFigures> PeriodAsync(DateOnly first, DateOnly last, IReadOnlyCollection<Guid> focalPoints, CancellationToken ct)
     {
-        var (from, until) = Bounds(first, last);
+        var (since, until) = Bounds(first, last);
         var statesWithEntry = await indicators.ValueAsync(IndicatorMeasure.StatesWithPublishedEntry, last, ct);
         var firsts = await db.Entries.AsNoTracking().Where(e => e.PublishedAt != null && e.PublishedAt < until)
             .GroupBy(e => e.StateCode).Select(g => g.Min(e => e.PublishedAt)).ToListAsync(ct);
-        var published = await db.Entries.AsNoTracking().Where(e => e.PublishedAt >= from && e.PublishedAt < until)
+        var published = await db.Entries.AsNoTracking().Where(e => e.PublishedAt >= since && e.PublishedAt < until)
             .Select(e => new { e.Id, e.Kind }).ToListAsync(ct);
         var own = await AutonomyAudit.OwnEntriesAsync(db, [.. published.Select(e => e.Id)], focalPoints, ct);
-        var agreed = await db.Pairs.AsNoTracking().Where(p => p.AgreedAt >= from && p.AgreedAt < until)
+        var agreed = await db.Pairs.AsNoTracking().Where(p => p.AgreedAt >= since && p.AgreedAt < until)
             .Select(p => new { p.CreatedAt, p.AgreedAt }).ToListAsync(ct);
         var sessions = await db.SocialisationSessions.AsNoTracking().Where(s => s.HeldOn >= first && s.HeldOn <= last)
             .Select(s => s.Invitees.Count(i => i.Attended)).ToListAsync(ct);
         return new PeriodFigures(
             statesWithEntry,
-            firsts.Count(f => f >= from),
-            (await ActiveStatesAsync(from, until, ct)).Count,
+            firsts.Count(f => f >= since),
+            (await ActiveStatesAsync(since, until, ct)).Count,
             published.Count(e => e.Kind == EntryKind.Offer),
             published.Count(e => e.Kind == EntryKind.Demand),
             own.Count,
-            await db.Pairs.AsNoTracking().CountAsync(p => p.CreatedAt >= from && p.CreatedAt < until, ct),
+            await db.Pairs.AsNoTracking().CountAsync(p => p.CreatedAt >= since && p.CreatedAt < until, ct),
             agreed.Count,
-            await db.Initiatives.AsNoTracking().CountAsync(i => i.CreatedAt >= from && i.CreatedAt < until, ct),
+            await db.Initiatives.AsNoTracking().CountAsync(i => i.CreatedAt >= since && i.CreatedAt < until, ct),
             Median([.. agreed.Select(p => (p.AgreedAt!.Value - p.CreatedAt).TotalDays)]),
             sessions.Count,
             sessions.Sum());
     }
 
-    private async Task<HashSet<string>> ActiveStatesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    private async Task<HashSet<string>> ActiveStatesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
-        var entries = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.UpdatedAt >= from && e.UpdatedAt < until)
+        var entries = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => e.UpdatedAt >= since && e.UpdatedAt < until)
             .Select(e => e.StateCode).Distinct().ToListAsync(ct);
-        var offers = await db.Pairs.AsNoTracking().Where(p => p.OfferAnsweredAt >= from && p.OfferAnsweredAt < until)
+        var offers = await db.Pairs.AsNoTracking().Where(p => p.OfferAnsweredAt >= since && p.OfferAnsweredAt < until)
             .Select(p => p.OfferState).Distinct().ToListAsync(ct);
-        var demands = await db.Pairs.AsNoTracking().Where(p => p.DemandAnsweredAt >= from && p.DemandAnsweredAt < until)
+        var demands = await db.Pairs.AsNoTracking().Where(p => p.DemandAnsweredAt >= since && p.DemandAnsweredAt < until)
             .Select(p => p.DemandState).Distinct().ToListAsync(ct);
         return [.. entries.Concat(offers).Concat(demands)];
     }
 
-    private async Task<List<string>> LowAutonomyAsync(DateTimeOffset from, DateTimeOffset until, IReadOnlyCollection<Guid> focalPoints, CancellationToken ct)
+    private async Task<List<string>> LowAutonomyAsync(DateTimeOffset since, DateTimeOffset until, IReadOnlyCollection<Guid> focalPoints, CancellationToken ct)
     {
-        var published = await db.Entries.AsNoTracking().Where(e => e.PublishedAt >= from && e.PublishedAt < until)
+        var published = await db.Entries.AsNoTracking().Where(e => e.PublishedAt >= since && e.PublishedAt < until)
             .Select(e => new { e.Id, e.StateCode }).ToListAsync(ct);
         var own = await AutonomyAudit.OwnEntriesAsync(db, [.. published.Select(e => e.Id)], focalPoints, ct);
         return [.. published.GroupBy(e => e.StateCode)
@@ -121,11 +121,13 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
             .Select(g => g.Key).Order(StringComparer.Ordinal)];
     }
 
-    private async Task<List<CategoryFigure>> CategoriesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    private async Task<List<CategoryFigure>> CategoriesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
-        var rows = await db.Entries.AsNoTracking().Where(e => e.PublishedAt >= from && e.PublishedAt < until)
-            .SelectMany(e => e.Sectors.Select(s => new { e.Id, e.Kind, s.SectorCode }))
-            .Join(db.Sectors, x => x.SectorCode, s => s.Code, (x, s) => new { x.Id, x.Kind, s.CategoryCode })
+        var rows = await (
+                from entry in db.Entries.AsNoTracking().Where(e => e.PublishedAt >= since && e.PublishedAt < until)
+                join link in db.Set<EntrySector>() on entry.Id equals link.EntryId
+                join sector in db.Sectors on link.SectorCode equals sector.Code
+                select new { entry.Id, entry.Kind, sector.CategoryCode })
             .Distinct()
             .GroupBy(x => new { x.CategoryCode, x.Kind })
             .Select(g => new { g.Key.CategoryCode, g.Key.Kind, Count = g.Count() })
@@ -139,12 +141,15 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
     private async Task<List<UnmetDemand>> UnmetDemandsAsync(DateOnly asOf, DateTimeOffset until, CancellationToken ct)
     {
         var publishedBefore = until.AddDays(-UnmetAfterDays);
-        var rows = await db.Entries.IgnoreQueryFilters().AsNoTracking()
+        var demands = db.Entries.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.Kind == EntryKind.Demand && e.Status == EntryStatus.Published && e.PublishedAt < publishedBefore
                 && (e.DeletedAt == null || e.DeletedAt >= until) && (e.ExpiresOn == null || e.ExpiresOn >= asOf)
-                && !db.Pairs.Any(p => p.DemandId == e.Id && p.AgreedAt < until))
-            .SelectMany(e => e.Sectors.Select(s => new { e.Id, s.SectorCode }))
-            .Join(db.Sectors, x => x.SectorCode, s => s.Code, (x, s) => new { x.Id, s.CategoryCode })
+                && !db.Pairs.Any(p => p.DemandId == e.Id && p.AgreedAt < until));
+        var rows = await (
+                from entry in demands
+                join link in db.Set<EntrySector>() on entry.Id equals link.EntryId
+                join sector in db.Sectors on link.SectorCode equals sector.Code
+                select new { entry.Id, sector.CategoryCode })
             .Distinct()
             .GroupBy(x => x.CategoryCode)
             .Select(g => new { Category = g.Key, Count = g.Count() })
@@ -170,9 +175,9 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
         return (code, [.. plan!.Actions.Select(a => new ActionFigure(a.Number, a.StatusName, Math.Round(a.Progress, 3), Math.Round(a.Expected, 3)))]);
     }
 
-    private async Task<List<WorkingGroupProposalFigure>> WorkingGroupProposalsAsync(string? planCode, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    private async Task<List<WorkingGroupProposalFigure>> WorkingGroupProposalsAsync(string? planCode, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
-        var rows = await db.ActionProposals.AsNoTracking().Where(p => p.CreatedAt >= from && p.CreatedAt < until)
+        var rows = await db.ActionProposals.AsNoTracking().Where(p => p.CreatedAt >= since && p.CreatedAt < until)
             .Join(db.WorkPlanActions.Where(a => a.WorkPlanCode == planCode), p => p.ActionId, a => a.Id, (p, a) => new { a.Number, p.AuthorName, p.Text, p.Status, p.Reason, p.CreatedAt })
             .ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Number).ThenBy(r => r.CreatedAt)

@@ -25,6 +25,8 @@ internal sealed class ReportProposalConfiguration : IEntityTypeConfiguration<Rep
     {
         builder.ToTable("ReportProposals");
         builder.HasKey(p => p.Id);
+        // Keys are made by the report: a proposal found through its report's collection is a new row.
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Key).HasMaxLength(ReportProposal.KeyMax);
         builder.HasIndex(p => new { p.ReportId, p.Key }).IsUnique();
         builder.Property(p => p.Text).HasMaxLength(ReportProposal.TextMax);

@@ -1361,7 +1361,6 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
             modelBuilder.Entity("CooperaNet.Domain.Reports.ReportProposal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("DecidedAt")

@@ -1352,7 +1352,6 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
             modelBuilder.Entity("CooperaNet.Domain.Reports.ReportProposal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DecidedAt")
