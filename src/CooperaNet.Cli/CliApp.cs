@@ -5,6 +5,7 @@ using CooperaNet.Cli.Demo;
 using CooperaNet.Cli.Matching;
 using CooperaNet.Cli.Pairs;
 using CooperaNet.Cli.Reference;
+using CooperaNet.Cli.Reports;
 using CooperaNet.Cli.Tokens;
 using CooperaNet.Cli.Users;
 
@@ -30,7 +31,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data and the stored pairs; batch matching and classification.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data and the stored pairs; batch matching and classification; the semester reports.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
@@ -40,6 +41,7 @@ public static class CliApp
             PairsCommand.Create(cli),
             MatchCommand.Match(cli),
             MatchCommand.Classify(cli),
+            ReportCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);

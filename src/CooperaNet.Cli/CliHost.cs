@@ -4,6 +4,7 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.ReferenceData;
+using CooperaNet.Application.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,7 @@ internal static class CliHost
         builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: false);
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddSemesterReports();
         builder.Services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<CooperaNetDbContext>();

@@ -6,6 +6,7 @@ using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.ReferenceData;
+using CooperaNet.Application.Reports;
 using CooperaNet.Domain;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
@@ -119,6 +120,8 @@ public static class PlatformServices
         builder.Services.AddScoped<Features.WorkPlan.WorkPlanCommands>();
         builder.Services.AddScoped<Application.WorkPlans.IndicatorCalculator>();
         builder.Services.AddScoped<Application.WorkPlans.WorkPlanTracker>();
+        builder.Services.AddSemesterReports();
+        builder.Services.AddScoped<Features.Reports.ReportCommands>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());

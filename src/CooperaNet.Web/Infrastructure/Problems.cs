@@ -18,6 +18,10 @@ public static class Problems
     public static IResult NotFound(IStringLocalizer text) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Problem.NotFound"]);
 
+    /// <summary>404 saying why: <paramref name="code"/> names the message.</summary>
+    public static IResult NotFound(IStringLocalizer text, string code) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Problem.NotFound"], detail: text["Error." + code], type: "urn:cooperanet:" + code);
+
     public static IResult Forbidden(IStringLocalizer text) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["Problem.Forbidden"], detail: text["Error.entry.forbidden"]);
 
@@ -31,7 +35,7 @@ public static class Problems
     /// <summary>The problem for a refused write, whichever feature refused it: 404, 403, 400 with the fields, or 409 with why.</summary>
     public static IResult Refused(IStringLocalizer text, Features.Catalog.EntryRefusal refusal, IEnumerable<FieldError>? errors, string? conflict) => refusal switch
     {
-        Features.Catalog.EntryRefusal.NotFound => NotFound(text),
+        Features.Catalog.EntryRefusal.NotFound => conflict is null ? NotFound(text) : NotFound(text, conflict),
         Features.Catalog.EntryRefusal.Forbidden => Forbidden(text),
         Features.Catalog.EntryRefusal.Invalid => Validation(text, errors ?? []),
         _ => Conflict(text, conflict ?? "entry.illegal-transition"),
