@@ -35,6 +35,9 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
 
         /// <summary>API: 201, saved and audited.</summary>
         Created,
+
+        /// <summary>API: 200, saved and audited.</summary>
+        Saved,
     }
 
     private enum Verb
@@ -42,6 +45,7 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
         Get,
         Post,
         PostJson,
+        PutJson,
     }
 
     private sealed record Row(string Name, Verb Verb, Func<Guid, string> Path, Func<string, object>? Body, Outcome[] Expected);
@@ -70,6 +74,9 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
         new("API list campaigns", Verb.Get, _ => "/api/v1/campaigns", null,                                   [Unauthorized, Forbidden, Forbidden, Ok,        Forbidden, Forbidden, Ok,        Forbidden]),
         new("API get campaign", Verb.Get, id => $"/api/v1/campaigns/{id}", null,                              [Unauthorized, Forbidden, Forbidden, Ok,        Forbidden, Forbidden, Ok,        Forbidden]),
         new("API create campaign", Verb.PostJson, _ => "/api/v1/campaigns", FollowUpData.CampaignJson,        [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created,   Forbidden]),
+        new("API edit campaign", Verb.PutJson, id => $"/api/v1/campaigns/{id}", FollowUpData.CampaignJson,    [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Saved,     Forbidden]),
+        new("API list invitations", Verb.Get, _ => "/api/v1/campaigns/invitations", null,                     [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        Forbidden]),
+        new("API get invitation, unknown", Verb.Get, id => $"/api/v1/campaigns/invitations/{id}", null,       [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, NotFound,  Forbidden]),
         new("API follow-up log", Verb.Get, _ => "/api/v1/follow-up/CO", null,                                 [Unauthorized, Forbidden, Forbidden, Ok,        Forbidden, Ok,        Ok,        Forbidden]),
         new("API add follow-up entry", Verb.PostJson, _ => "/api/v1/follow-up/CO", EntryJson,                 [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Created,   Forbidden]),
         new("API overdue next steps", Verb.Get, _ => "/api/v1/follow-up/overdue", null,                       [Unauthorized, Forbidden, Forbidden, Ok,        Forbidden, Forbidden, Ok,        Forbidden]),
@@ -107,6 +114,7 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
         {
             Verb.Get => await session.Browser.GetAsync(path),
             Verb.Post => await session.PostAsync(path, (Dictionary<string, string>)line.Body!(name)),
+            Verb.PutJson => await session.Browser.Http.PutAsJsonAsync(path, line.Body!(name), TestContext.Current.CancellationToken),
             _ => await session.Browser.Http.PostAsJsonAsync(path, line.Body!(name), TestContext.Current.CancellationToken),
         };
 
@@ -129,7 +137,7 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
             default:
                 var code = expected switch
                 {
-                    Ok => HttpStatusCode.OK,
+                    Ok or Saved => HttpStatusCode.OK,
                     Forbidden => HttpStatusCode.Forbidden,
                     NotFound => HttpStatusCode.NotFound,
                     Unauthorized => HttpStatusCode.Unauthorized,
@@ -140,7 +148,7 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
         }
 
         var records = await AuditSinceAsync(lastAudit);
-        if (expected is Done or Created)
+        if (expected is Done or Created or Saved)
         {
             Assert.NotEmpty(records);
             Assert.All(records, r => Assert.Equal(session.UserId, r.ActorId));
@@ -176,25 +184,26 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
         });
         var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/v1/campaigns", StringComparison.Ordinal) || raw.StartsWith("/api/v1/follow-up", StringComparison.Ordinal)))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET").Select(_ => e.RoutePattern.RawText!.TrimEnd('/')))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET").Select(m => (Method: m, Template: e.RoutePattern.RawText!.TrimEnd('/'))))
             .Distinct()
             .ToList();
-        Assert.Equal(8, endpoints.Count);
+        Assert.Equal(9, endpoints.Count);
         var user = await host.SessionAsync(who);
         var wrong = new List<string>();
-        foreach (var template in endpoints)
+        foreach (var (method, template) in endpoints)
         {
             var path = template.Replace("{state:length(2)}", "CO", StringComparison.Ordinal)
                 .Replace("sessions/{id:guid}", $"sessions/{session}", StringComparison.Ordinal)
                 .Replace("CO/{id:guid}", $"CO/{entry}", StringComparison.Ordinal)
                 .Replace("{id:guid}", campaign.Id.ToString(), StringComparison.Ordinal);
-            using var response = await user.Browser.Http.PostAsJsonAsync(path, new { }, TestContext.Current.CancellationToken);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) };
+            using var response = await user.Browser.Http.SendAsync(request, TestContext.Current.CancellationToken);
             var allowed = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
             var expected = who == Who.Secretariat;
             var refusal = who == Who.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
             if (allowed != expected || (!expected && response.StatusCode != refusal))
             {
-                wrong.Add($"POST {template}: {(int)response.StatusCode}");
+                wrong.Add($"{method} {template}: {(int)response.StatusCode}");
             }
         }
 

@@ -2,6 +2,7 @@ using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
 namespace CooperaNet.Web.Features.FollowUp;
@@ -26,6 +27,9 @@ public static class FollowUpEndpoints
                 await Created(await commands.CreateCampaignAsync(http.User, input), http, views, text))
             .WithName("CreateCampaign").WithSummary("A draft campaign (secretariat): name, startsOn, endsOn, target (all|inactive|subregion|states), subregion, states, messageEs/En/Pt/Fr, reminderDays, finalReminderDays.")
             .Produces<CampaignView>(201).ProducesValidationProblem().ProducesProblem(403);
+        campaigns.MapPut("/{id:guid}", EditCampaignAsync)
+            .WithName("EditCampaign").WithSummary("Change a draft campaign (secretariat), with the fields and rules of CreateCampaign; a running or ended one is refused (409).")
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         foreach (var move in new[] { "start", "end" })
         {
             campaigns.MapPost($"/{{id:guid}}/{move}", async (Guid id, HttpContext http, FollowUpCommands commands, FollowUpViews views, IStringLocalizer<Program> text) =>
@@ -57,6 +61,14 @@ public static class FollowUpEndpoints
             })
             .WithName("RecordAttendance").WithSummary("The invited states that attended (secretariat): {attended: [\"CO\", ...]}.")
             .Produces(204).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        campaigns.MapGet("/invitations", async (FollowUpViews views) => TypedResults.Ok(await views.InvitationsAsync()))
+            .RequireAuthorization(Policies.Secretariat)
+            .WithName("ListInvitations").WithSummary("Every focal-point invitation, newest first (secretariat): e-mail, state, language, sent and expiry times, and status pending|used|expired. The link's token is never shown.")
+            .ProducesProblem(403);
+        campaigns.MapGet("/invitations/{id:guid}", GetInvitationAsync)
+            .RequireAuthorization(Policies.Secretariat)
+            .WithName("GetInvitation").WithSummary("One focal-point invitation (secretariat), as listed.")
+            .ProducesProblem(403).ProducesProblem(404);
         campaigns.MapPost("/invitations", async (InvitationInput? input, HttpContext http, FollowUpCommands commands, AccountEmails account, IStringLocalizer<Program> text) =>
             {
                 var result = await commands.InviteAsync(http.User, input, account.BaseUrl(http.Request));
@@ -99,6 +111,24 @@ public static class FollowUpEndpoints
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return routes;
     }
+
+    /// <summary>The edit page's command: the page and the API refuse the same input with the same messages.</summary>
+    private static async Task<Results<Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> EditCampaignAsync(
+        Guid id, CampaignInput? input, HttpContext http, FollowUpCommands commands, FollowUpViews views, IStringLocalizer<Program> text)
+    {
+        var result = await commands.EditCampaignAsync(http.User, id, input);
+        if (result.Refusal == EntryRefusal.None)
+        {
+            return TypedResults.Ok((await views.CampaignAsync(id, ApiLanguage.Of(http)))!);
+        }
+
+        // Problems.Refused makes a validation problem (400) or a plain one (403, 404, 409).
+        var problem = Refused(result, text);
+        return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
+    }
+
+    private static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> GetInvitationAsync(Guid id, FollowUpViews views, IStringLocalizer<Program> text) =>
+        await views.InvitationAsync(id) is { } invitation ? TypedResults.Ok(invitation) : (ProblemHttpResult)Problems.NotFound(text);
 
     private static async Task<IResult> Created(FollowUpResult result, HttpContext http, FollowUpViews views, IStringLocalizer<Program> text) =>
         result.Refusal == EntryRefusal.None

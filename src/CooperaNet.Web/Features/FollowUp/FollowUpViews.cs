@@ -1,4 +1,5 @@
 using CooperaNet.Application.Data;
+using CooperaNet.Application.FollowUp;
 using CooperaNet.Domain;
 using CooperaNet.Domain.FollowUp;
 using Microsoft.EntityFrameworkCore;
@@ -58,16 +59,16 @@ public sealed class FollowUpViews(CooperaNetDbContext db, TimeProvider clock)
             [.. s.Invitees.OrderBy(i => i.StateCode).Select(i => new InviteeView(i.StateCode, names.GetValueOrDefault(i.StateCode, i.StateCode), i.Attended))], s.AttendanceCount))];
     }
 
+    /// <summary>Every invitation, the newest first: to whom, for which state, and whether its link is pending, used or expired.</summary>
     public async Task<IReadOnlyList<InvitationView>> InvitationsAsync()
     {
         var now = clock.GetUtcNow();
         var invitations = await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ToListAsync();
-        return [.. invitations.Select(i => new InvitationView(i.Id, i.Email, i.StateCode, i.Language, i.CreatedAt, i.ExpiresAt, i.UsedAt, FollowUpNames.Of(i.StatusAt(now)) switch
-        {
-            "valid" => "pending",
-            var other => other,
-        }))];
+        return [.. invitations.Select(i => View(i, now))];
     }
+
+    public async Task<InvitationView?> InvitationAsync(Guid id) =>
+        await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id) is { } invitation ? View(invitation, clock.GetUtcNow()) : null;
 
     public async Task<StateLogView?> StateLogAsync(string state, string language)
     {
@@ -98,6 +99,14 @@ public sealed class FollowUpViews(CooperaNetDbContext db, TimeProvider clock)
 
     public async Task<Dictionary<string, string>> StateNamesAsync(string language) =>
         (await db.MemberStates.AsNoTracking().Select(s => new { s.Code, s.Name }).ToListAsync()).ToDictionary(s => s.Code, s => s.Name.Resolve(language).Text, StringComparer.Ordinal);
+
+    /// <summary>An invitation without its token's hash, which never leaves the database.</summary>
+    private static InvitationView View(Invitation i, DateTimeOffset now) =>
+        new(i.Id, i.Email, i.StateCode, i.Language, i.CreatedAt, i.ExpiresAt, i.UsedAt, FollowUpNames.Of(i.StatusAt(now)) switch
+        {
+            "valid" => "pending",
+            var other => other,
+        });
 
     private static FollowUpEntryView View(FollowUpEntry e, string stateName, DateOnly today) =>
         new(e.Id, e.StateCode, stateName, FollowUpNames.Of(e.Kind), e.OccurredOn, e.Note, e.NextStep, e.NextStepDue, e.IsDone, e.IsOverdue(today));
