@@ -94,6 +94,21 @@ public sealed class DocxReportWriterTests
         Assert.Equal("Borrador", main.HeaderParts.Single().Header!.InnerText);
     }
 
+    [Fact]
+    public void List_items_are_bulleted_paragraphs_of_the_numbering_part()
+    {
+        using var docx = Open(AReport().WithEveryKindOfBlock().Build());
+        var main = docx.MainDocumentPart!;
+
+        var items = main.Document!.Body!.Elements<Paragraph>().Where(p => p.ParagraphProperties?.NumberingProperties is not null).ToList();
+        var numId = items[0].ParagraphProperties!.NumberingProperties!.NumberingId!.Val!.Value;
+        var instance = main.NumberingDefinitionsPart!.Numbering!.Elements<NumberingInstance>().Single(n => n.NumberID?.Value == numId);
+        var abstractNum = main.NumberingDefinitionsPart.Numbering.Elements<AbstractNum>().Single(a => a.AbstractNumberId?.Value == instance.AbstractNumId!.Val!.Value);
+
+        Assert.Equal(["Se crearon 12 alianzas nuevas.", "Se cerró la campaña de verificación."], items.Select(p => p.InnerText));
+        Assert.Equal(NumberFormatValues.Bullet, abstractNum.Descendants<NumberingFormat>().Single().Val!.Value);
+    }
+
     private static string? StyleOf(Paragraph paragraph) => paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
 
     private static WordprocessingDocument Open(ReportDocument report)
