@@ -301,8 +301,8 @@ internal sealed class PdfFlow : IDisposable
         (Math.Max(1, cells.Max(lines => lines.Count)) * TableLine) + (2 * CellPadding);
 
     /// <summary>
-    /// Numeric columns as wide as their widest value; text columns share the rest in proportion to
-    /// their longest text, so the table spans the text width.
+    /// Numeric columns as wide as their widest value; text columns share the rest, so the table spans
+    /// the text width.
     /// </summary>
     private double[] ColumnWidths(ReportTable table)
     {
@@ -329,14 +329,31 @@ internal sealed class PdfFlow : IDisposable
             return widths.Select(w => w * Width / numericTotal).ToArray();
         }
 
-        var textNatural = textColumns.Sum(c => natural[c]);
-        foreach (var c in textColumns)
+        // Narrow text columns keep their natural width; the wide ones share what is left in proportion
+        // to their text, so a long first column never squeezes a short status or a number into wrapping.
+        var ordered = textColumns.OrderBy(c => natural[c]).ToList();
+        var remaining = Width - numericTotal;
+        var fitted = 0;
+        for (; fitted < ordered.Count && natural[ordered[fitted]] <= remaining / (ordered.Count - fitted); fitted++)
         {
-            widths[c] = Math.Max(40, (Width - numericTotal) * natural[c] / textNatural);
+            widths[ordered[fitted]] = natural[ordered[fitted]];
+            remaining -= natural[ordered[fitted]];
         }
 
-        var scale = Width / widths.Sum();
-        return widths.Select(w => w * scale).ToArray();
+        var wide = ordered.Skip(fitted).ToList();
+        if (wide.Count == 0)
+        {
+            widths[ordered[^1]] += remaining;
+            return widths;
+        }
+
+        var wideNatural = wide.Sum(c => natural[c]);
+        foreach (var c in wide)
+        {
+            widths[c] = remaining * natural[c] / wideNatural;
+        }
+
+        return widths;
     }
 
     private void DrawChart(BarChartLayout layout, double left, double top)

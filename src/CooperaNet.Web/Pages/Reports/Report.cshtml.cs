@@ -21,7 +21,7 @@ public sealed record ProposalRow(string Key, string Wording, ProposalDecision De
 /// </summary>
 public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Program> text) : PageModel
 {
-    public ReportContent? Content { get; private set; }
+    public ReportContent? Report { get; private set; }
 
     public ReportDocument? Document { get; private set; }
 
@@ -68,7 +68,7 @@ public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Progra
                 TempData[Notices.Key] = notice;
                 return Redirect($"/{UiStrings.CurrentLanguage}{ReportRoutes.Report(semester.ToUpperInvariant())}{(anchor is null ? string.Empty : "#" + anchor)}");
             case EntryRefusal.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+                return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
             case EntryRefusal.NotFound:
                 return NotFound();
             case EntryRefusal.Invalid:
@@ -99,12 +99,12 @@ public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Progra
         }
 
         var language = UiStrings.CurrentLanguage;
-        Content = content!;
-        SemesterKey = Content.Figures.Semester;
-        Document = ReportComposer.Compose(Content, language);
-        CanWrite = !Content.IsIssued && await commands.MayWriteAsync(User);
-        Proposals = [.. Content.Proposals.Select(p => new ProposalRow(
-            p.Key, ReportComposer.TextOf(p with { Text = null }, Content.Figures, language), p.Decision, p.Text, p.TextLanguage, p.Key.StartsWith(SemesterReport.OwnPrefix, StringComparison.Ordinal)))];
+        Report = content!;
+        SemesterKey = Report.Figures.Semester;
+        Document = ReportComposer.Compose(Report, language);
+        CanWrite = !Report.IsIssued && await commands.MayWriteAsync(User);
+        Proposals = [.. Report.Proposals.Select(p => new ProposalRow(
+            p.Key, ReportComposer.TextOf(p with { Text = null }, Report.Figures, language), p.Decision, p.Text, p.TextLanguage, p.Key.StartsWith(SemesterReport.OwnPrefix, StringComparison.Ordinal)))];
         return Page();
     }
 
