@@ -230,6 +230,43 @@ public sealed class SemesterReportTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("es", "Ofertas publicadas", "Demanda en «Abastecimiento de agua y saneamiento»")]
+    [InlineData("en", "Offers published", "Demand in “Water Supply & Sanitation”")]
+    [InlineData("pt", "Ofertas publicadas", "Argentina")]
+    [InlineData("fr", "Offres publiées", "Argentine")]
+    public async Task The_pdf_has_at_most_four_pages_and_the_figures_of_the_semester(string language, string offersLabel, string proposal)
+    {
+        var content = (await ReadAsync(H1))!;
+
+        using var pdf = PdfFile.Of(ReportComposer.Compose(content, language));
+
+        Assert.InRange(await pdf.PageCountAsync(), 1, 4);
+        var text = await pdf.TextAsync();
+        // This semester 2, the previous one 1, a change of +1: the row as pdftotext lays it out.
+        Assert.Matches($@"{offersLabel}\s+2\s+1\s+\+1", text);
+        Assert.Contains(proposal, Flatten(text), StringComparison.Ordinal);
+        Assert.Contains("2023H2", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_files_of_every_format_are_written_in_the_asked_language()
+    {
+        var content = (await ReadAsync(H1))!;
+
+        var pdf = ReportFiles.Write(content, "fr", ReportFiles.Pdf);
+        var docx = ReportFiles.Write(content, "pt", ReportFiles.Docx);
+        var html = ReportFiles.Write(content, "en", ReportFiles.Html);
+
+        Assert.Equal(("application/pdf", "cooperanet-report-2024H1-fr-draft.pdf"), (pdf.ContentType, pdf.FileName));
+        Assert.True(pdf.Content.AsSpan().StartsWith("%PDF-"u8));
+        Assert.Equal("cooperanet-report-2024H1-pt-draft.docx", docx.FileName);
+        Assert.True(docx.Content.AsSpan().StartsWith("PK"u8));
+        var page = System.Text.Encoding.UTF8.GetString(html.Content);
+        Assert.Contains("lang=\"en\"", page, StringComparison.Ordinal);
+        Assert.Contains("Offers published", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_report_texts_have_the_same_keys_in_the_four_languages()
     {
@@ -244,6 +281,9 @@ public sealed class SemesterReportTests : IAsyncLifetime
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The text with its line breaks and runs of spaces as single spaces (pdftotext breaks lines).</summary>
+    private static string Flatten(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 15, 0, 0, TimeSpan.Zero);
 
