@@ -52,6 +52,7 @@ internal static class ReportCommand
             return await cli.WithServicesAsync(
                 async (services, ct) =>
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var reports = services.GetRequiredService<SemesterReports>();
                     if (await reports.ReadAsync(semester, ct) is not { } content)
                     {
@@ -64,7 +65,7 @@ internal static class ReportCommand
                     var state = content.IssuedAt is { } issued
                         ? $"issued on {issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
                         : $"draft, figures as of {content.Figures.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-                    await cli.Error.WriteLineAsync($"Report {semester} ({state}) in {language} as {format}: {file.Content.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
+                    await cli.Error.WriteLineAsync($"Report {semester} ({state}) in {language} as {format}: {file.Content.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture)} ms.");
                     await cli.Out.WriteLineAsync(output.FullName);
                     return ExitCodes.Success;
                 },
