@@ -56,6 +56,20 @@ public sealed partial class PageMatrixHost : CooperaNetFactory
         }
     }
 
+    /// <summary>The id of the newest audit record, so a case can read what it recorded.</summary>
+    public async Task<long> LastAuditAsync()
+    {
+        await using var db = NewDbContext();
+        return await db.Set<Application.Auditing.AuditEntry>().MaxAsync(a => (long?)a.Id, TestContext.Current.CancellationToken) ?? 0;
+    }
+
+    /// <summary>The audit records of <paramref name="entities"/> written after record <paramref name="id"/>.</summary>
+    public async Task<List<Application.Auditing.AuditEntry>> AuditSinceAsync(long id, IReadOnlyCollection<string> entities)
+    {
+        await using var db = NewDbContext();
+        return await db.Set<Application.Auditing.AuditEntry>().AsNoTracking().Where(a => a.Id > id && entities.Contains(a.Entity)).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>A word of letters that no other title holds, so a search finds exactly one entry.</summary>
     public static string Word() => "zq" + string.Concat(RandomNumberGenerator.GetBytes(6).Select(b => (char)('a' + (b % 26))));
 

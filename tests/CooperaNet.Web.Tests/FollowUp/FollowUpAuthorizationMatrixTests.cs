@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using CooperaNet.Application.Auditing;
 using CooperaNet.Web.Tests.CatalogPages;
 using CooperaNet.Web.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -108,7 +107,7 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
         var campaign = await host.DraftCampaignAsync(name);
         var session = await host.SessionAsync(who);
         var path = line.Path(campaign.Id);
-        var lastAudit = await LastAuditAsync();
+        var lastAudit = await host.LastAuditAsync();
 
         using var response = line.Verb switch
         {
@@ -147,7 +146,7 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
                 break;
         }
 
-        var records = await AuditSinceAsync(lastAudit);
+        var records = await host.AuditSinceAsync(lastAudit, Audited);
         if (expected is Done or Created or Saved)
         {
             Assert.NotEmpty(records);
@@ -235,16 +234,4 @@ public sealed class FollowUpAuthorizationMatrixTests(PageMatrixHost host) : ICla
     };
 
     private static object EntryJson(string name) => new { kind = "commitment", occurredOn = "2026-03-02", note = "Compromiso: " + name, nextStep = "Revisar borradores", nextStepDue = "2026-03-20" };
-
-    private async Task<long> LastAuditAsync()
-    {
-        await using var db = host.NewDbContext();
-        return await db.Set<AuditEntry>().MaxAsync(a => (long?)a.Id, TestContext.Current.CancellationToken) ?? 0;
-    }
-
-    private async Task<List<AuditEntry>> AuditSinceAsync(long id)
-    {
-        await using var db = host.NewDbContext();
-        return await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Id > id && Audited.Contains(a.Entity)).ToListAsync(TestContext.Current.CancellationToken);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Reports;
 using CooperaNet.Domain.WorkPlans;
 using CooperaNet.Web.Tests.CatalogPages;
@@ -109,7 +108,7 @@ public sealed class ReportsAuthorizationMatrixTests(PageMatrixHost host) : IClas
         var line = Table.Single(r => r.Name == row);
         var session = await host.SessionAsync(who);
         var path = line.Path(who == Who.Secretariat ? NextSemester() : "2023H1");
-        var lastAudit = await LastAuditAsync();
+        var lastAudit = await host.LastAuditAsync();
 
         using var response = line.Verb switch
         {
@@ -148,7 +147,7 @@ public sealed class ReportsAuthorizationMatrixTests(PageMatrixHost host) : IClas
                 break;
         }
 
-        var records = await AuditSinceAsync(lastAudit);
+        var records = await host.AuditSinceAsync(lastAudit, Audited);
         if (expected is Done or Created or Saved)
         {
             Assert.NotEmpty(records);
@@ -226,16 +225,4 @@ public sealed class ReportsAuthorizationMatrixTests(PageMatrixHost host) : IClas
 
         return true;
     });
-
-    private async Task<long> LastAuditAsync()
-    {
-        await using var db = host.NewDbContext();
-        return await db.Set<AuditEntry>().MaxAsync(a => (long?)a.Id, TestContext.Current.CancellationToken) ?? 0;
-    }
-
-    private async Task<List<AuditEntry>> AuditSinceAsync(long id)
-    {
-        await using var db = host.NewDbContext();
-        return await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Id > id && Audited.Contains(a.Entity)).ToListAsync(TestContext.Current.CancellationToken);
-    }
 }
