@@ -27,18 +27,18 @@ public static class ReportFiles
         switch (format)
         {
             case Pdf:
-            {
-                using var stream = new MemoryStream();
-                PdfReportWriter.Write(document, stream);
-                return new ReportFile(stream.ToArray(), "application/pdf", name);
-            }
+                {
+                    using var stream = new MemoryStream();
+                    PdfReportWriter.Write(document, stream);
+                    return new ReportFile(stream.ToArray(), "application/pdf", name);
+                }
 
             case Docx:
-            {
-                using var stream = new MemoryStream();
-                DocxReportWriter.Write(document, stream);
-                return new ReportFile(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
-            }
+                {
+                    using var stream = new MemoryStream();
+                    DocxReportWriter.Write(document, stream);
+                    return new ReportFile(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name);
+                }
 
             case Html:
                 return new ReportFile(Encoding.UTF8.GetBytes(HtmlReportWriter.Write(document)), "text/html; charset=utf-8", name);
