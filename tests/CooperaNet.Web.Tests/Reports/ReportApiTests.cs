@@ -38,7 +38,7 @@ public sealed class ReportApiTests(CooperaNetFactory factory) : IClassFixture<Co
             figures.GetProperty("current").GetProperty("demandsPublished").GetInt32(), figures.GetProperty("current").GetProperty("statesWithEntry").GetInt32()));
         Assert.Equal(JsonValueKind.Null, draft.GetProperty("issuedAt").ValueKind);
         var suggested = Assert.Single(draft.GetProperty("proposals").EnumerateArray(), p => p.GetProperty("key").GetString() == ProposalRules.StatesWithoutEntry);
-        Assert.Equal(JsonValueKind.Null, suggested.GetProperty("text").ValueKind);
+        Assert.Equal((JsonValueKind.Null, "pending"), (suggested.GetProperty("text").ValueKind, suggested.GetProperty("decision").GetString()));
 
         using (var decided = await secretariat.Http.PostAsJsonAsync($"/api/v1/reports/{semester}/proposals/{ProposalRules.StatesWithoutEntry}", new { decision = "accepted", text = AcceptedWording, language = "es" }, Ct))
         {
@@ -66,9 +66,10 @@ public sealed class ReportApiTests(CooperaNetFactory factory) : IClassFixture<Co
         var report = await JsonAsync(await anonymous.GetAsync($"/api/v1/reports/{semester}", Ct));
         Assert.NotEqual(JsonValueKind.Null, report.GetProperty("issuedAt").ValueKind);
         Assert.Equal(2, report.GetProperty("figures").GetProperty("current").GetProperty("offersPublished").GetInt32());
-        var kept = report.GetProperty("proposals").EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!, p => p.GetProperty("text").GetString());
-        Assert.Equal(AcceptedWording, kept[ProposalRules.StatesWithoutEntry]);
-        Assert.Equal(OwnWording, kept[ownKey]);
+        Assert.True(report.GetProperty("isIssued").GetBoolean());
+        var kept = report.GetProperty("proposals").EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!, p => (p.GetProperty("decision").GetString(), p.GetProperty("text").GetString()));
+        Assert.Equal(("accepted", AcceptedWording), kept[ProposalRules.StatesWithoutEntry]);
+        Assert.Equal(("accepted", OwnWording), kept[ownKey]);
         Assert.Equal(2, kept.Count);
 
         using var pdf = await anonymous.GetAsync($"/api/v1/reports/{semester}/document?format=pdf&lang=es", Ct);
