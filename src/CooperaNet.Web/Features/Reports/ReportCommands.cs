@@ -45,6 +45,9 @@ public sealed class ReportCommands(SemesterReports reports, CooperaNetDbContext 
         ["pending"] = ProposalDecision.Pending,
     };
 
+    /// <summary>The name of <paramref name="decision"/> the form and the API use.</summary>
+    public static string NameOf(ProposalDecision decision) => Decisions.First(d => d.Value == decision).Key;
+
     /// <summary>Reads <paramref name="semesterText"/> ("2024H1"), or says what is wrong with it.</summary>
     public ReportOutcome? Parse(string? semesterText, out Semester semester) =>
         !Semester.TryParse(semesterText, out semester) ? ReportOutcome.Invalid("semester", "report.semester", semesterText ?? string.Empty)

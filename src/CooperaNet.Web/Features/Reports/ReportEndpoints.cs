@@ -9,6 +9,20 @@ namespace CooperaNet.Web.Features.Reports;
 /// <summary>An issued report in the public list, with where to read it.</summary>
 public sealed record IssuedReportView(string Semester, DateTimeOffset IssuedAt, string Url, IReadOnlyDictionary<string, string> Documents);
 
+/// <summary>A proposal on the API, its decision named as the decision endpoint takes it: accepted, dropped or pending.</summary>
+public sealed record ProposalView(string Key, string Decision, string? Text, string? TextLanguage);
+
+/// <summary>A report on the API: its figures, its proposals and, once issued, when and by whom.</summary>
+public sealed record ReportView(SemesterFigures Figures, IReadOnlyList<ProposalView> Proposals, DateTimeOffset? IssuedAt, string? IssuedBy, bool IsIssued)
+{
+    public static ReportView Of(ReportContent content) => new(
+        content.Figures,
+        [.. content.Proposals.Select(p => new ProposalView(p.Key, ReportCommands.NameOf(p.Decision), p.Text, p.TextLanguage))],
+        content.IssuedAt,
+        content.IssuedBy,
+        content.IsIssued);
+}
+
 /// <summary>
 /// The semester reports on the API: issued reports for anyone; drafts for working-group members and the
 /// secretariat; decisions on proposals and issuing for the secretariat. Semesters are written 2024H1.
@@ -29,11 +43,11 @@ public static class ReportEndpoints
         reports.MapGet("/{semester}", async (string semester, HttpContext http, ReportCommands commands, IStringLocalizer<Program> text) =>
             {
                 var (content, refusal) = await commands.ReadAsync(http.User, semester, http.RequestAborted);
-                return refusal is null ? TypedResults.Ok(content) : Refused(text, refusal);
+                return refusal is null ? TypedResults.Ok(ReportView.Of(content!)) : Refused(text, refusal);
             })
             .AllowAnonymous().WithName("GetReport")
             .WithSummary("A semester's report: its figures against the previous semester and its proposals. Issued reports for anyone, drafts (computed now) for working-group members and the secretariat.")
-            .Produces<ReportContent>().ProducesValidationProblem().ProducesProblem(404);
+            .Produces<ReportView>().ProducesValidationProblem().ProducesProblem(404);
 
         reports.MapGet("/{semester}/document", async (string semester, string? format, HttpContext http, ReportCommands commands, IStringLocalizer<Program> text) =>
             {

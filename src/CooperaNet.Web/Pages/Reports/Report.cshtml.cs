@@ -43,7 +43,7 @@ public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Progra
     }
 
     public async Task<IActionResult> OnPostDecideAsync(string semester, string? key, string? decision, string? wording, string? language, CancellationToken ct) =>
-        await AfterAsync(semester, await commands.DecideAsync(User, semester, key ?? string.Empty, new ProposalDecisionInput(decision, wording, language), ct), "Reports.Done.Decided", "proposals", ct);
+        await AfterAsync(semester, await commands.DecideAsync(User, semester, key ?? string.Empty, new ProposalDecisionInput(decision, wording, language), ct), "Reports.Done.Decided", "proposals", ct, key);
 
     public async Task<IActionResult> OnPostProposeAsync(string semester, string? wording, string? language, CancellationToken ct) =>
         await AfterAsync(semester, await commands.ProposeAsync(User, semester, new OwnProposalInput(wording, language), ct), "Reports.Done.Proposed", "proposals", ct);
@@ -60,7 +60,7 @@ public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Progra
         return await AfterAsync(semester, await commands.IssueAsync(User, semester, ct), "Reports.Done.Issued", null, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(string semester, ReportOutcome outcome, string notice, string? anchor, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(string semester, ReportOutcome outcome, string notice, string? anchor, CancellationToken ct, string? proposalKey = null)
     {
         switch (outcome.Refusal)
         {
@@ -72,11 +72,6 @@ public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Progra
             case EntryRefusal.NotFound:
                 return NotFound();
             case EntryRefusal.Invalid:
-                foreach (var error in outcome.Errors!)
-                {
-                    ModelState.AddModelError(error.Field == "text" ? "wording" : error.Field, text["Error." + error.Code, error.Arguments]);
-                }
-
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
             default:
@@ -85,7 +80,31 @@ public sealed class ReportModel(ReportCommands commands, IStringLocalizer<Progra
                 break;
         }
 
-        return await ShowAsync(semester, ct);
+        var shown = await ShowAsync(semester, ct);
+        foreach (var error in outcome.Errors ?? [])
+        {
+            ModelState.AddModelError(FieldOf(error.Field, proposalKey), text["Error." + error.Code, error.Arguments]);
+        }
+
+        return shown;
+    }
+
+    /// <summary>
+    /// The id of the field an error is about, so the error summary links to it: the refused proposal's own
+    /// radios and wording when a decision was refused, the own-proposal form's fields otherwise. A bad
+    /// semester has no field on this page: it is listed without a link.
+    /// </summary>
+    private string FieldOf(string field, string? proposalKey)
+    {
+        var index = proposalKey is null ? -1 : Proposals.ToList().FindIndex(p => p.Key == proposalKey);
+        return field switch
+        {
+            "semester" => string.Empty,
+            "decision" when index >= 0 => $"decision-{index}-accepted",
+            "text" or "language" when index >= 0 => $"wording-{index}",
+            "text" => "wording",
+            _ => field,
+        };
     }
 
     private async Task<IActionResult> ShowAsync(string semester, CancellationToken ct)
