@@ -162,7 +162,7 @@ public sealed class ReportApiTests(CooperaNetFactory factory) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task A_focal_points_token_reads_issued_reports_but_cannot_decide_propose_or_issue()
+    public async Task A_focal_points_token_neither_reads_a_draft_nor_decides_proposes_or_issues()
     {
         var semester = new Semester(2009, 2);
         using var focalPoint = await CatalogApiClient.ForAsync(factory, Roles.FocalPoint, "CO");
