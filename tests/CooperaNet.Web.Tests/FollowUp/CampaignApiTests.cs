@@ -139,7 +139,7 @@ public sealed class CampaignApiTests(CooperaNetFactory factory) : IClassFixture<
         var rows = JsonSerializer.Deserialize<JsonElement>(body).EnumerateArray().ToDictionary(r => r.GetProperty("email").GetString()!);
         var row = rows[pending.Email];
         Assert.Equal((pending.Id.ToString(), "HT", "fr", "pending"), (row.GetProperty("id").GetString(), row.GetProperty("state").GetString(), row.GetProperty("language").GetString(), row.GetProperty("status").GetString()));
-        // PostgreSQL keeps microseconds, .NET ticks of 100 ns: the stored time may be shorter by less than one.
+        // PostgreSQL keeps microseconds, .NET 100 ns ticks: the stored time may differ by less than a microsecond.
         Assert.Equal(pending.ExpiresAt, row.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
         Assert.Equal("used", rows[used.Email].GetProperty("status").GetString());
         Assert.Equal("expired", rows[expired.Email].GetProperty("status").GetString());
