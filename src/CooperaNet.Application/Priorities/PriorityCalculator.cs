@@ -22,7 +22,7 @@ namespace CooperaNet.Application.Priorities;
 /// of its SDG goals and targets, its state's subregion, and each of its working languages (the language it
 /// is written in when it gives none).
 /// </para>
-/// Two queries whatever the size of the catalog: the unmet demands, and the codes of the dimension.
+/// At most two queries whatever the size of the catalog: the unmet demands, and their sectors or goals.
 /// </summary>
 public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<PriorityOptions> options, TimeProvider time)
 {
@@ -36,7 +36,7 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var unmet = await UnmetAsync(now, today, settings, ct);
-        var byId = unmet.ToDictionary(d => d.Id);
+        var byId = unmet.ToDictionary(d => d.Demand.Id, d => d.Demand);
         var codes = await CodesAsync(dimension, today, now, settings, unmet, ct);
         var names = await NamesAsync(dimension, language, ct);
 
@@ -81,13 +81,15 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
             && (e.PublishedAt <= waitingSince || !db.Pairs.Any(p => p.DemandId == e.Id && p.IsCurrent && p.Score >= low)));
     }
 
-    private async Task<List<UnmetDemand>> UnmetAsync(DateTimeOffset now, DateOnly today, PriorityOptions settings, CancellationToken ct)
+    private async Task<List<(UnmetDemand Demand, string WorkingLanguages, string Language)>> UnmetAsync(DateTimeOffset now, DateOnly today, PriorityOptions settings, CancellationToken ct)
     {
         var rows = await Unmet(now, today, settings)
             .Select(e => new
             {
                 e.Id,
                 e.StateCode,
+                e.WorkingLanguages,
+                e.Language,
                 PublishedAt = e.PublishedAt!.Value,
                 Best = db.Pairs.Where(p => p.DemandId == e.Id && p.IsCurrent).Max(p => (double?)p.Score),
             })
@@ -97,12 +99,12 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
             var age = Math.Max(0, (int)Math.Floor((now - r.PublishedAt).TotalDays));
             var reasons = (age >= settings.UnmetAfterDays ? UnmetReasons.Waiting : UnmetReasons.None)
                 | (r.Best is not { } best || best < settings.LowScore ? UnmetReasons.WeakOffer : UnmetReasons.None);
-            return new UnmetDemand(r.Id, r.StateCode, r.PublishedAt, age, WeightOf(age), r.Best, reasons);
+            return (new UnmetDemand(r.Id, r.StateCode, r.PublishedAt, age, WeightOf(age), r.Best, reasons), r.WorkingLanguages, r.Language);
         })];
     }
 
     /// <summary>Each unmet demand's codes in <paramref name="dimension"/>, as (demand, code) pairs, possibly repeated.</summary>
-    private async Task<List<(Guid Id, string Code)>> CodesAsync(PriorityDimension dimension, DateOnly today, DateTimeOffset now, PriorityOptions settings, List<UnmetDemand> unmet, CancellationToken ct)
+    private async Task<List<(Guid Id, string Code)>> CodesAsync(PriorityDimension dimension, DateOnly today, DateTimeOffset now, PriorityOptions settings, List<(UnmetDemand Demand, string WorkingLanguages, string Language)> unmet, CancellationToken ct)
     {
         switch (dimension)
         {
@@ -130,15 +132,14 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
 
             case PriorityDimension.Subregion:
                 var subregions = await db.MemberStates.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Subregion, StringComparer.Ordinal, ct);
-                return [.. unmet.Where(d => subregions.ContainsKey(d.State)).Select(d => (d.Id, subregions[d.State]))];
+                return [.. unmet.Where(d => subregions.ContainsKey(d.Demand.State)).Select(d => (d.Demand.Id, subregions[d.Demand.State]))];
 
             default:
-                var languages = await Unmet(now, today, settings).Select(e => new { e.Id, e.WorkingLanguages, e.Language }).ToListAsync(ct);
-                return [.. languages.SelectMany(e =>
+                return [.. unmet.SelectMany(e =>
                 {
                     var working = e.WorkingLanguages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(l => l.ToLowerInvariant()).Where(Languages.IsSupported).ToList();
-                    return (working.Count == 0 ? [e.Language] : working).Select(l => (e.Id, l));
+                    return (working.Count == 0 ? [e.Language] : working).Select(l => (e.Demand.Id, l));
                 })];
         }
     }
