@@ -81,6 +81,13 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
             && (e.PublishedAt <= waitingSince || !db.Pairs.Any(p => p.DemandId == e.Id && p.IsCurrent && p.Score >= low)));
     }
 
+    /// <summary>
+    /// Every published demand: the codes are read for these and kept for the unmet ones in memory, which
+    /// costs less than asking the database about every demand's pairs a second time.
+    /// </summary>
+    private IQueryable<CatalogEntry> PublishedDemands() =>
+        db.Entries.AsNoTracking().Where(e => e.Kind == EntryKind.Demand && e.Status == EntryStatus.Published);
+
     private async Task<List<(UnmetDemand Demand, string WorkingLanguages, string Language)>> UnmetAsync(DateTimeOffset now, DateOnly today, PriorityOptions settings, CancellationToken ct)
     {
         var rows = await Unmet(now, today, settings)
@@ -103,7 +110,7 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
         })];
     }
 
-    /// <summary>Each unmet demand's codes in <paramref name="dimension"/>, as (demand, code) pairs, possibly repeated.</summary>
+    /// <summary>The codes in <paramref name="dimension"/> of the unmet demands (and, for sectors and goals, of other published demands), as (demand, code) pairs, possibly repeated.</summary>
     private async Task<List<(Guid Id, string Code)>> CodesAsync(PriorityDimension dimension, DateOnly today, DateTimeOffset now, PriorityOptions settings, List<(UnmetDemand Demand, string WorkingLanguages, string Language)> unmet, CancellationToken ct)
     {
         switch (dimension)
@@ -111,7 +118,7 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
             case PriorityDimension.Category or PriorityDimension.Sector:
                 var sectors = await (
                         from link in db.Set<EntrySector>()
-                        join entry in Unmet(now, today, settings) on link.EntryId equals entry.Id
+                        join entry in PublishedDemands() on link.EntryId equals entry.Id
                         select new { link.EntryId, link.SectorCode })
                     .ToListAsync(ct);
                 if (dimension == PriorityDimension.Sector)
@@ -125,7 +132,7 @@ public sealed class PriorityCalculator(CooperaNetDbContext db, IOptions<Priority
             case PriorityDimension.Sdg:
                 var sdgs = await (
                         from link in db.Set<EntrySdg>()
-                        join entry in Unmet(now, today, settings) on link.EntryId equals entry.Id
+                        join entry in PublishedDemands() on link.EntryId equals entry.Id
                         select new { link.EntryId, link.Code })
                     .ToListAsync(ct);
                 return [.. sdgs.Select(s => (s.EntryId, s.Code.Split('.')[0]))];
