@@ -4,6 +4,7 @@ using CooperaNet.Cli.Database;
 using CooperaNet.Cli.Demo;
 using CooperaNet.Cli.Matching;
 using CooperaNet.Cli.Pairs;
+using CooperaNet.Cli.Priorities;
 using CooperaNet.Cli.Reference;
 using CooperaNet.Cli.Reports;
 using CooperaNet.Cli.Tokens;
@@ -31,7 +32,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data and the stored pairs; batch matching and classification; the semester reports.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
@@ -42,6 +43,7 @@ public static class CliApp
             MatchCommand.Match(cli),
             MatchCommand.Classify(cli),
             ReportCommand.Create(cli),
+            PrioritiesCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);

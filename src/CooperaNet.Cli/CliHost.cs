@@ -3,6 +3,7 @@ using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
+using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
 using CooperaNet.Application.Reports;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ internal static class CliHost
         builder.Services.AddScoped<ReferenceDataImporter>();
         builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: false);
+        builder.Services.AddPriorityAreas(builder.Configuration);
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSemesterReports();
         builder.Services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)

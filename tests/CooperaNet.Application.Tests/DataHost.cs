@@ -3,6 +3,7 @@ using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
+using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
 using CooperaNet.Application.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +137,7 @@ public sealed class DataHost : IAsyncDisposable
             .AddInMemoryCollection((matchingSettings ?? new Dictionary<string, string?>()).Select(s => KeyValuePair.Create($"{MatchingOptions.Section}:{s.Key}", s.Value)))
             .Build();
         services.AddCooperaNetMatching(configuration, background: true);
+        services.AddPriorityAreas(configuration);
         return services.BuildServiceProvider();
     }
 }

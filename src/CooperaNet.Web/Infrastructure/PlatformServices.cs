@@ -5,6 +5,7 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
+using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
 using CooperaNet.Application.Reports;
 using CooperaNet.Domain;
@@ -37,6 +38,7 @@ public static class PlatformServices
         builder.Services.AddScoped<EmailOutbox>();
         builder.Services.AddScoped<Application.Catalog.ClassificationSuggester>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: true);
+        builder.Services.AddPriorityAreas(builder.Configuration);
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();

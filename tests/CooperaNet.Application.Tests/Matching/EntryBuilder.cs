@@ -6,6 +6,8 @@ namespace CooperaNet.Application.Tests.Matching;
 internal sealed class EntryBuilder(EntryKind kind)
 {
     private readonly List<string> sectors = [];
+    private readonly List<string> sdgs = [];
+    private string? workingLanguages;
     private string state = "MX";
     private string language = "en";
     private string title = "Cooperation";
@@ -41,6 +43,19 @@ internal sealed class EntryBuilder(EntryKind kind)
         return this;
     }
 
+    public EntryBuilder ForSdg(params string[] codes)
+    {
+        sdgs.AddRange(codes);
+        return this;
+    }
+
+    /// <summary>The languages the cooperation can be carried out in, comma-separated ("" for none given); by default the entry's language.</summary>
+    public EntryBuilder WorkingIn(string languages)
+    {
+        workingLanguages = languages;
+        return this;
+    }
+
     public EntryBuilder ExpiringOn(DateOnly day)
     {
         expiresOn = day;
@@ -61,11 +76,12 @@ internal sealed class EntryBuilder(EntryKind kind)
             Summary = summary,
             Institution = "Agencia de cooperación",
             Modality = Modality.TechnicalAssistance,
-            WorkingLanguages = language,
+            WorkingLanguages = workingLanguages ?? language,
             ExpiresOn = expiresOn,
             CreatedAt = now,
             UpdatedAt = now,
             Sectors = [.. sectors.Select(code => new EntrySector { EntryId = id, SectorCode = code })],
+            Sdgs = [.. sdgs.Select(code => new EntrySdg { EntryId = id, Code = code })],
         };
         if ((entry.Submit(now) ?? entry.Publish(now)) is { } error)
         {
