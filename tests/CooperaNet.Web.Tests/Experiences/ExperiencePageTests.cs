@@ -43,8 +43,14 @@ public sealed partial class ExperiencePageTests(CooperaNetFactory factory) : ICl
             var image = Application.Experiences.ExperienceImages.Process(ExperienceData.JpegWithMetadata(800, 600))!;
             db.ExperienceImages.Add(new ExperienceImage
             {
-                Id = Guid.NewGuid(), ExperienceId = experience.Id, AltText = "Niños regando una huerta", ContentType = image.ContentType,
-                Width = image.Width, Height = image.Height, Size = image.Content.Length, Content = image.Content,
+                Id = Guid.NewGuid(),
+                ExperienceId = experience.Id,
+                AltText = "Niños regando una huerta",
+                ContentType = image.ContentType,
+                Width = image.Width,
+                Height = image.Height,
+                Size = image.Content.Length,
+                Content = image.Content,
             });
             return await db.SaveChangesAsync(Ct);
         });

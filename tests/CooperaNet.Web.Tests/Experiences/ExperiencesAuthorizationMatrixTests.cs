@@ -252,8 +252,14 @@ public sealed class ExperiencesAuthorizationMatrixTests(PageMatrixHost host) : I
         var image = Application.Experiences.ExperienceImages.Process(ExperienceData.JpegWithMetadata(20, 20))!;
         var stored = new ExperienceImage
         {
-            Id = Guid.NewGuid(), ExperienceId = experienceId, AltText = "Foto", ContentType = image.ContentType,
-            Width = image.Width, Height = image.Height, Size = image.Content.Length, Content = image.Content,
+            Id = Guid.NewGuid(),
+            ExperienceId = experienceId,
+            AltText = "Foto",
+            ContentType = image.ContentType,
+            Width = image.Width,
+            Height = image.Height,
+            Size = image.Content.Length,
+            Content = image.Content,
         };
         db.ExperienceImages.Add(stored);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
