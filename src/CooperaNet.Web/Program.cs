@@ -2,6 +2,7 @@ using CooperaNet.Application.Data;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Features.Crossing;
+using CooperaNet.Web.Features.Experiences;
 using CooperaNet.Web.Features.FollowUp;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Features.Priorities;
@@ -56,6 +57,7 @@ app.MapParticipationEndpoints();
 app.MapPriorityEndpoints();
 app.MapFollowUpEndpoints();
 app.MapAccountEndpoints();
+app.MapExperienceEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

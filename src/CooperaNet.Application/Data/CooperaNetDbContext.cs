@@ -6,6 +6,7 @@ using CooperaNet.Application.Matching;
 using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Crossing;
+using CooperaNet.Domain.Experiences;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
@@ -90,6 +91,12 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     public DbSet<SemesterReport> SemesterReports => Set<SemesterReport>();
+
+    public DbSet<Experience> Experiences => Set<Experience>();
+
+    public DbSet<ExperienceImage> ExperienceImages => Set<ExperienceImage>();
+
+    public DbSet<ExperienceAttachment> ExperienceAttachments => Set<ExperienceAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -124,6 +124,8 @@ public static class PlatformServices
         builder.Services.AddScoped<Application.WorkPlans.WorkPlanTracker>();
         builder.Services.AddSemesterReports();
         builder.Services.AddScoped<Features.Reports.ReportCommands>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experiences.ExperienceAuthorizationHandler>();
+        builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());

@@ -846,6 +846,271 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("Pairs", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.Experience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("Status", "PublishedAt", "Kind");
+
+                    b.ToTable("Experiences", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("ExperienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperienceId");
+
+                    b.ToTable("ExperienceAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExperienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperienceId");
+
+                    b.ToTable("ExperienceImages", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceSdg", b =>
+                {
+                    b.Property<Guid>("ExperienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperienceId", "Code");
+
+                    b.HasIndex("Code", "ExperienceId");
+
+                    b.ToTable("ExperienceSdgs", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceSector", b =>
+                {
+                    b.Property<Guid>("ExperienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperienceId", "SectorCode");
+
+                    b.HasIndex("SectorCode", "ExperienceId");
+
+                    b.ToTable("ExperienceSectors", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceState", b =>
+                {
+                    b.Property<Guid>("ExperienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperienceId", "StateCode");
+
+                    b.HasIndex("StateCode", "ExperienceId");
+
+                    b.ToTable("ExperienceStates", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceTranslation", b =>
+                {
+                    b.Property<Guid>("ExperienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TranslatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TranslatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TranslatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperienceId", "Language");
+
+                    b.ToTable("ExperienceTranslations", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2193,6 +2458,85 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.Experience", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Crossing.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CooperaNet.Domain.Reference.MemberState", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceAttachment", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experiences.Experience", null)
+                        .WithMany()
+                        .HasForeignKey("ExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceImage", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experiences.Experience", null)
+                        .WithMany()
+                        .HasForeignKey("ExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceSdg", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experiences.Experience", null)
+                        .WithMany("Sdgs")
+                        .HasForeignKey("ExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceSector", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experiences.Experience", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("ExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Reference.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceState", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experiences.Experience", null)
+                        .WithMany("States")
+                        .HasForeignKey("ExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Reference.MemberState", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.ExperienceTranslation", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experiences.Experience", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("ExperienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.FollowUpEntry", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Reference.MemberState", null)
@@ -2441,6 +2785,17 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
             modelBuilder.Entity("CooperaNet.Domain.Crossing.Initiative", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experiences.Experience", b =>
+                {
+                    b.Navigation("Sdgs");
+
+                    b.Navigation("Sectors");
+
+                    b.Navigation("States");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.SocialisationSession", b =>
