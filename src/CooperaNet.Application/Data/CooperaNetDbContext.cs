@@ -6,6 +6,7 @@ using CooperaNet.Application.Matching;
 using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Crossing;
+using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
@@ -90,6 +91,10 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<ReminderOptOut> ReminderOptOuts => Set<ReminderOptOut>();
 
     public DbSet<SemesterReport> SemesterReports => Set<SemesterReport>();
+
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+
+    public DbSet<ExpertCv> ExpertCvs => Set<ExpertCv>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

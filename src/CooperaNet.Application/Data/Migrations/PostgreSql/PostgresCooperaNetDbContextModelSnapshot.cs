@@ -855,6 +855,162 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("Pairs", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertCv", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ExpertId");
+
+                    b.ToTable("ExpertCvs", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertLanguage", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("ExpertId", "Language");
+
+                    b.HasIndex("Language", "ExpertId");
+
+                    b.ToTable("ExpertLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentPosition")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("InRosterSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nationality")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Residence")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("YearsOfExperience")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("InRosterSince", "Availability");
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSdg", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("ExpertId", "Code");
+
+                    b.ToTable("ExpertSdgs", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSector", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.HasKey("ExpertId", "SectorCode");
+
+                    b.HasIndex("SectorCode", "ExpertId");
+
+                    b.ToTable("ExpertSectors", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2214,6 +2370,57 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertCv", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithOne()
+                        .HasForeignKey("CooperaNet.Domain.Experts.ExpertCv", "ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertLanguage", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertProfile", b =>
+                {
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSdg", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithMany("Sdgs")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSector", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Reference.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.FollowUpEntry", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Reference.MemberState", null)
@@ -2462,6 +2669,15 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
             modelBuilder.Entity("CooperaNet.Domain.Crossing.Initiative", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertProfile", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Sdgs");
+
+                    b.Navigation("Sectors");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.SocialisationSession", b =>

@@ -846,6 +846,162 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("Pairs", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertCv", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExpertId");
+
+                    b.ToTable("ExpertCvs", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertLanguage", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExpertId", "Language");
+
+                    b.HasIndex("Language", "ExpertId");
+
+                    b.ToTable("ExpertLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentPosition")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Education")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InRosterSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nationality")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Residence")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearsOfExperience")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("InRosterSince", "Availability");
+
+                    b.ToTable("ExpertProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSdg", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExpertId", "Code");
+
+                    b.ToTable("ExpertSdgs", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSector", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExpertId", "SectorCode");
+
+                    b.HasIndex("SectorCode", "ExpertId");
+
+                    b.ToTable("ExpertSectors", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.Campaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2193,6 +2349,57 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertCv", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithOne()
+                        .HasForeignKey("CooperaNet.Domain.Experts.ExpertCv", "ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertLanguage", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithMany("Languages")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertProfile", b =>
+                {
+                    b.HasOne("CooperaNet.Application.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSdg", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithMany("Sdgs")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertSector", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Experts.ExpertProfile", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Reference.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.FollowUpEntry", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Reference.MemberState", null)
@@ -2441,6 +2648,15 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
             modelBuilder.Entity("CooperaNet.Domain.Crossing.Initiative", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Experts.ExpertProfile", b =>
+                {
+                    b.Navigation("Languages");
+
+                    b.Navigation("Sdgs");
+
+                    b.Navigation("Sectors");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.SocialisationSession", b =>
