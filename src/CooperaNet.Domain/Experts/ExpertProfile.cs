@@ -175,8 +175,22 @@ public sealed class ExpertProfile
     }
 
     /// <summary>Puts the expert in the roster (vetting approved them); a second approval keeps the first date.</summary>
-    public void JoinRoster(DateTimeOffset at) => InRosterSince ??= at;
+    public void JoinRoster(DateTimeOffset at)
+    {
+        if (InRosterSince is null)
+        {
+            InRosterSince = at;
+            UpdatedAt = at;
+        }
+    }
 
-    /// <summary>Takes the expert out of the roster.</summary>
-    public void LeaveRoster() => InRosterSince = null;
+    /// <summary>Takes the expert out of the roster; the change is dated so the ranking indexes see it.</summary>
+    public void LeaveRoster(DateTimeOffset at)
+    {
+        if (InRosterSince is not null)
+        {
+            InRosterSince = null;
+            UpdatedAt = at;
+        }
+    }
 }
