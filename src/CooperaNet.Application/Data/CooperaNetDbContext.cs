@@ -96,6 +96,14 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
 
     public DbSet<ExpertCv> ExpertCvs => Set<ExpertCv>();
 
+    public DbSet<ExpertCall> ExpertCalls => Set<ExpertCall>();
+
+    public DbSet<CallApplication> CallApplications => Set<CallApplication>();
+
+    public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
+
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

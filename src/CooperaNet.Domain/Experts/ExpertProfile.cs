@@ -142,7 +142,10 @@ public sealed class ExpertProfile
     /// <summary>When the expert consented to the processing of their personal data.</summary>
     public DateTimeOffset ConsentedAt { get; private set; }
 
-    /// <summary>The version of the consent text they accepted.</summary>
+    /// <summary>
+    /// The version of the consent text they accepted; for an expert the secretariat imported, who
+    /// consented to the secretariat beforehand, "imported by the secretariat on" and the day.
+    /// </summary>
     public string ConsentVersion { get; private set; } = string.Empty;
 
     /// <summary>Created.</summary>

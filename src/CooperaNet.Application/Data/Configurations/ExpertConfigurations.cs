@@ -22,7 +22,7 @@ internal sealed class ExpertProfileConfiguration : IEntityTypeConfiguration<Expe
         builder.Property(p => p.Education).HasMaxLength(ExpertProfile.TextMax);
         builder.Property(p => p.CurrentPosition).HasMaxLength(ExpertProfile.TextMax);
         builder.Property(p => p.Availability).HasConversion<string>().HasMaxLength(12);
-        builder.Property(p => p.ConsentVersion).HasMaxLength(20);
+        builder.Property(p => p.ConsentVersion).HasMaxLength(64);
         builder.HasMany(p => p.Languages).WithOne().HasForeignKey(l => l.ExpertId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Sectors).WithOne().HasForeignKey(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Sdgs).WithOne().HasForeignKey(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
