@@ -5,12 +5,12 @@ namespace CooperaNet.Cli.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "experts", "pairs", "match", "classify"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "experts", "pairs", "match", "classify", "report"];
 
     private readonly TestCli cli = new();
 
     [Fact]
-    public async Task Help_lists_exactly_the_nine_commands()
+    public async Task Help_lists_exactly_the_ten_commands()
     {
         var result = await cli.RunAsync("--help");
 

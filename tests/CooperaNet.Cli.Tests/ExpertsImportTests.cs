@@ -73,18 +73,18 @@ public sealed class ExpertsImportTests : IDisposable
         Assert.Empty(result.Out);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
-        // Lucía's summary spans lines 3 and 4, so the next record starts on line 5.
+        // Lucía's summary spans lines 2 and 3, so the next record starts on line 4.
         Assert.Equal(
             [
-                "line 5: email: 'no-es-correo' is not an e-mail address",
-                "line 5: years_of_experience: 'abc' is not a whole number",
-                "line 5: nationality: 'XX' is not an ISO 3166-1 alpha-2 country code",
-                "line 5: summary: must be 20 to 4000 characters long",
-                "line 5: availability: must be available, partly or unavailable",
-                "line 5: languages: each language is a two-letter ISO 639-1 code and a level: basic, intermediate, advanced or native",
-                "line 5: sectors: '99999' is not an active 5-digit DAC sector code",
-                "line 7: email: 'pedro@example.org' is also on line 6",
-                "line 8: row: has 3 fields; the header has 13",
+                "line 4: email: 'no-es-correo' is not an e-mail address",
+                "line 4: years_of_experience: 'abc' is not a whole number",
+                "line 4: nationality: 'XX' is not an ISO 3166-1 alpha-2 country code",
+                "line 4: summary: must be 20 to 4000 characters long",
+                "line 4: availability: must be available, partly or unavailable",
+                "line 4: languages: each language is a two-letter ISO 639-1 code and a level: basic, intermediate, advanced or native",
+                "line 4: sectors: '99999' is not an active 5-digit DAC sector code",
+                "line 6: email: 'pedro@example.org' is also on line 5",
+                "line 7: row: has 3 fields; the header has 13",
                 "error: 3 lines have errors; nothing was imported.",
             ],
             lines);
