@@ -125,7 +125,7 @@ public sealed class CallApplication
     public DateTimeOffset SubmittedAt { get; init; }
 
     /// <summary>Last moved.</summary>
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; internal set; }
 
     /// <summary>Approved or rejected.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
