@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using CooperaNet.Cli.Database;
 using CooperaNet.Cli.Demo;
+using CooperaNet.Cli.Experts;
 using CooperaNet.Cli.Matching;
 using CooperaNet.Cli.Pairs;
 using CooperaNet.Cli.Priorities;
@@ -32,13 +33,14 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data, the experts' roster and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             ReferenceCommand.Create(cli),
             DemoCommand.Create(cli),
+            ExpertsCommand.Create(cli),
             PairsCommand.Create(cli),
             MatchCommand.Match(cli),
             MatchCommand.Classify(cli),

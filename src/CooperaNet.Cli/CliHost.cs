@@ -1,6 +1,7 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
+using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
@@ -47,6 +48,8 @@ internal static class CliHost
         builder.Services.AddPriorityAreas(builder.Configuration);
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSemesterReports();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddExperts();
         builder.Services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<CooperaNetDbContext>();

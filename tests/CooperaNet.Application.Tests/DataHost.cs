@@ -1,6 +1,7 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
+using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
@@ -130,6 +131,8 @@ public sealed class DataHost : IAsyncDisposable
         services.AddScoped<DemoCatalogSeeder>();
         services.AddScoped<UserAdministration>();
         services.AddSemesterReports();
+        services.AddMemoryCache();
+        services.AddExperts();
         services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()
             .AddEntityFrameworkStores<CooperaNetDbContext>();

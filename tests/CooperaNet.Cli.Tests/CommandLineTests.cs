@@ -5,12 +5,12 @@ namespace CooperaNet.Cli.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "pairs", "match", "classify", "report", "priorities"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "experts", "pairs", "match", "classify", "report", "priorities"];
 
     private readonly TestCli cli = new();
 
     [Fact]
-    public async Task Help_lists_exactly_the_ten_commands()
+    public async Task Help_lists_exactly_the_eleven_commands()
     {
         var result = await cli.RunAsync("--help");
 
@@ -28,6 +28,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("reference", "show")]
     [InlineData("reference", "import")]
     [InlineData("demo", "seed")]
+    [InlineData("experts", "import")]
     [InlineData("pairs", "recompute")]
     public async Task Every_subcommand_has_help(string group, string command)
     {

@@ -7,6 +7,7 @@ using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Crossing;
 using CooperaNet.Domain.Experiences;
+using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
@@ -97,6 +98,18 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<ExperienceImage> ExperienceImages => Set<ExperienceImage>();
 
     public DbSet<ExperienceAttachment> ExperienceAttachments => Set<ExperienceAttachment>();
+
+    public DbSet<ExpertProfile> ExpertProfiles => Set<ExpertProfile>();
+
+    public DbSet<ExpertCv> ExpertCvs => Set<ExpertCv>();
+
+    public DbSet<ExpertCall> ExpertCalls => Set<ExpertCall>();
+
+    public DbSet<CallApplication> CallApplications => Set<CallApplication>();
+
+    public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
+
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

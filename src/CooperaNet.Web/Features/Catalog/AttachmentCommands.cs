@@ -88,7 +88,7 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
             UploadedAt = now,
         };
         db.Add(attachment);
-        Touch(entry, user, now);
+        Touch((CatalogEntry)entry, user, now);
         await db.SaveChangesAsync(ct);
         lists.Clear();
         return new AttachmentOutcome(EntryRefusal.None, View(entry, attachment));
@@ -111,7 +111,7 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
 
         var now = clock.GetUtcNow();
         attachment.RemovedAt = now;
-        Touch(entry, user, now);
+        Touch((CatalogEntry)entry, user, now);
         await db.SaveChangesAsync(ct);
         lists.Clear();
         return new AttachmentOutcome(EntryRefusal.None, View(entry, attachment));

@@ -120,9 +120,9 @@ public static class CatalogEndpoints
             case EntryRefusal.Invalid:
                 return Problems.Validation(text, outcome.Errors!);
             case EntryRefusal.Conflict:
-                return Problems.Conflict(text, outcome.Conflict!);
+                return Problems.Conflict(text, (EntryError)outcome.Conflict!);
             default:
-                var view = await ViewAsync(outcome.Entry!, http, db, cache);
+                var view = await ViewAsync((CatalogEntry)outcome.Entry!, http, db, cache);
                 return created ? TypedResults.Created(view.Links.Self, view) : TypedResults.Ok(view);
         }
     }

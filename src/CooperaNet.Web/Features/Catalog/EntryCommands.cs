@@ -200,7 +200,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
         EntryWriter.Apply(entry, input, codes, now, bySecretariat: user.IsSecretariat());
         await db.SaveChangesAsync();
         lists.Clear();
-        return EntryOutcome.Done(entry);
+        return EntryOutcome.Done((CatalogEntry)entry);
     }
 
     public async Task<EntryOutcome> MoveAsync(ClaimsPrincipal user, Guid id, EntryKind? kind, EntryAction action, string? comment)
@@ -224,7 +224,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
 
         if (error is not null)
         {
-            return EntryOutcome.Refused(error);
+            return EntryOutcome.Refused((EntryError)error);
         }
 
         entry.LastChangedBySecretariat = user.IsSecretariat();

@@ -70,7 +70,7 @@ public static class PairEndpoints
                     return Refused(outcome, text);
                 }
 
-                var view = await InitiativeViewAsync(outcome.Initiative!, http, db, cache, text);
+                var view = await InitiativeViewAsync((Initiative)outcome.Initiative!, http, db, cache, text);
                 return TypedResults.Created(view.Link, view);
             })
             .WithName("BrokerPair").WithSummary("The secretariat makes an agreed pair an initiative: {title, type: programme|project|action, modality: bilateral|triangular, secondOfferer (triangular), startsOn, endsOn}.")
@@ -85,7 +85,7 @@ public static class PairEndpoints
             initiatives.MapPost($"/{{id:guid}}/{move}", async (Guid id, HttpContext http, PairCommands commands, CooperaNetDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IStringLocalizer<Program> text) =>
                 {
                     var outcome = await commands.MoveInitiativeAsync(http.User, id, move);
-                    return outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(await InitiativeViewAsync(outcome.Initiative!, http, db, cache, text)) : Refused(outcome, text);
+                    return outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(await InitiativeViewAsync((Initiative)outcome.Initiative!, http, db, cache, text)) : Refused(outcome, text);
                 })
                 .WithName(move == "start" ? "StartInitiative" : "CompleteInitiative")
                 .WithSummary(move == "start" ? "Planned → in execution (secretariat)." : "In execution → completed (secretariat).")
@@ -132,7 +132,7 @@ public static class PairEndpoints
     }
 
     private static async Task<IResult> Result(CrossingOutcome outcome, HttpContext http, PairViews views, IStringLocalizer<Program> text) =>
-        outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(await views.ViewAsync(outcome.Pair!, ApiLanguage.Of(http))) : Refused(outcome, text);
+        outcome.Refusal == EntryRefusal.None ? TypedResults.Ok(await views.ViewAsync((Pair)outcome.Pair!, ApiLanguage.Of(http))) : Refused(outcome, text);
 
     private static IResult Refused(CrossingOutcome outcome, IStringLocalizer<Program> text) =>
         Problems.Refused(text, outcome.Refusal, outcome.Errors, outcome.Conflict);

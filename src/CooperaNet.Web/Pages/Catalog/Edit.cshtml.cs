@@ -67,7 +67,7 @@ public sealed class CatalogEditModel(EntryCommands commands, IAuthorizationServi
         }
 
         Entry = entry;
-        Locked = !await Commands.CanEditAsync(User, entry);
+        Locked = !await Commands.CanEditAsync(User, (CatalogEntry)entry);
         return Locked ? await ShowAsync(StatusCodes.Status409Conflict) : null;
     }
 }

@@ -188,12 +188,12 @@ public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands
         var lang = UiStrings.CurrentLanguage;
         Entry = entry;
         Lookups = await CatalogLookups.LoadAsync(db, cache, lang);
-        Versions = EntryText.All(entry);
-        Text = EntryText.In(entry, version ?? lang);
-        Actions = await commands.ActionsAsync(User, entry);
-        CanEdit = await commands.CanEditAsync(User, entry);
+        Versions = EntryText.All((CatalogEntry)entry);
+        Text = EntryText.In((CatalogEntry)entry, version ?? lang);
+        Actions = await commands.ActionsAsync(User, (CatalogEntry)entry);
+        CanEdit = await commands.CanEditAsync(User, (CatalogEntry)entry);
         CanRestoreFiles = User.IsSecretariat();
-        Attachments = await AttachmentCommands.ListAsync(db, entry, includeRemoved: CanRestoreFiles);
+        Attachments = await AttachmentCommands.ListAsync(db, (CatalogEntry)entry, includeRemoved: CanRestoreFiles);
         if (entry.Status == EntryStatus.Published && (await auth.AuthorizeAsync(User, entry, CatalogOperations.Edit)).Succeeded)
         {
             Pairs = [.. (await pairs.ForEntryAsync(entry.Id, lang)).Where(p => p.IsCurrent).Take(5)];

@@ -101,8 +101,8 @@ public sealed class PairModel(PairCommands commands, PairViews views, CooperaNet
         }
 
         var lang = UiStrings.CurrentLanguage;
-        Pair = await views.ViewAsync(pair, lang);
-        Sides = await commands.AnswerableSidesAsync(User, pair);
+        Pair = await views.ViewAsync((Pair)pair, lang);
+        Sides = await commands.AnswerableSidesAsync(User, (Pair)pair);
         CanBroker = pair.Status == PairStatus.Agreed && User.IsSecretariat();
         Lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         if (CanBroker && string.IsNullOrEmpty(Broker.Title))
