@@ -10,6 +10,7 @@ using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CooperaNet.Web.Features.Experts;
 
@@ -34,8 +35,13 @@ public sealed record CvDownload(EntryRefusal Refusal, ExpertCv? Cv = null);
 /// <see cref="ExpertProfiles.ReadCvAsync"/>, which audits it with the reader.
 /// </summary>
 public sealed class ExpertCommands(
-    ExpertProfiles profiles, IAuthorizationService auth, ICurrentActor actor, SignInManager<ApplicationUser> signIn)
+    ExpertProfiles profiles, IAuthorizationService auth, ICurrentActor actor, SignInManager<ApplicationUser> signIn,
+    CooperaNetDbContext db, IMemoryCache cache, TimeProvider clock)
 {
+    /// <summary>What is wrong with a profile, without saving anything (a form lists every problem at once).</summary>
+    public async Task<List<FieldError>> CheckAsync(ExpertInput input) =>
+        ExpertValidation.Check(input, await ReferenceCodes.LoadAsync(db, cache), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
     /// <summary>Creates the account and the profile; the account speaks <paramref name="request"/>'s language, else the page's.</summary>
     public async Task<ExpertApplication> ApplyAsync(ApplicationRequest request, CancellationToken ct)
     {
