@@ -49,7 +49,6 @@ public static class ExpertEndpoints
             .Produces<MyProfileView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         me.MapPut("/cv", UploadCvAsync)
             .WithName("UploadMyCv").WithSummary("Replace the CV: a PDF of at most 5 MB, as multipart/form-data (field \"cv\") or as an application/pdf body. Checked by content; a refused file is not stored.")
-            .Accepts<IFormFile>("multipart/form-data").Accepts<byte[]>(PdfType)
             .Produces<CvView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
         me.MapGet("/cv", async (HttpContext http, ExpertCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
                 Download(await commands.MyCvAsync(http.User, ct), text))
