@@ -85,6 +85,11 @@ public sealed class ExpertPagesTests(CooperaNetFactory factory) : IClassFixture<
     public async Task Erasing_from_the_page_asks_for_the_box_then_erases_and_signs_out()
     {
         var (browser, profile) = await factory.SignedInExpertAsync(lang: "fr");
+        var page = await browser.PageAsync("/fr/experts/profile");
+        foreach (var handler in new[] { "Cv", "Erase" })
+        {
+            Assert.Matches($"(?s)<form [^>]*handler={handler}[^>]*>(?:(?!</form>).)*name=\"__RequestVerificationToken\"", page);
+        }
 
         using var unconfirmed = await browser.PostFormAsync("/fr/experts/profile?handler=Erase", new Dictionary<string, string>(), "/fr/experts/profile");
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
