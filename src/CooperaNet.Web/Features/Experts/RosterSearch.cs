@@ -102,7 +102,15 @@ public static class RosterSearch
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(p => new
             {
-                p.Id, p.FullName, p.Nationality, p.Residence, p.YearsOfExperience, p.Availability, p.AvailableFrom, p.InRosterSince, p.UpdatedAt,
+                p.Id,
+                p.FullName,
+                p.Nationality,
+                p.Residence,
+                p.YearsOfExperience,
+                p.Availability,
+                p.AvailableFrom,
+                p.InRosterSince,
+                p.UpdatedAt,
                 Languages = p.Languages.Select(l => new { l.Language, l.Level }).ToList(),
                 Sectors = p.Sectors.Select(s => s.SectorCode).ToList(),
             })
