@@ -67,6 +67,19 @@ public sealed class ExpertApiTests(CooperaNetFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_weak_password_is_refused_on_the_password_field_and_creates_nothing()
+    {
+        var email = $"clave-corta-{Guid.NewGuid():N}@example.org";
+        using var refused = await factory.CreateClient().PostAsJsonAsync("/api/v1/experts/applications?lang=es",
+            new { email, password = "abc", consent = true, profile = AProfile() }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("La contraseña debe tener al menos", (await JsonAsync(refused)).GetProperty("errors").GetProperty("password")[0].GetString());
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email, Ct));
+    }
+
+    [Fact]
     public async Task A_cv_of_the_wrong_type_or_size_is_refused_and_nothing_is_stored()
     {
         var (browser, profile) = await factory.SignedInExpertAsync(lang: "es");
