@@ -3,6 +3,7 @@ using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Email;
+using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
@@ -126,9 +127,13 @@ public static class PlatformServices
         builder.Services.AddScoped<Features.Reports.ReportCommands>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experiences.ExperienceAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
+        builder.Services.AddExperts();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
+        builder.Services.AddScoped<Features.Experts.ExpertCommands>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
-            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Features.Experts.ExpertPolicies.Expert, policy => policy.RequireRole(Roles.Expert));
         return builder;
     }
 

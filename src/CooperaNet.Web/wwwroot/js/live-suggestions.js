@@ -1,10 +1,12 @@
 // While the author writes the title and description, proposes DAC sectors and SDGs from the text
 // (POST /api/v1/suggest/classification, in the language chosen in the form) with a button to add
 // each code to its field. Without JavaScript the form's Suggest button does the same on the server.
+// A form whose fields have other ids names them on the panel (data-title-field, data-text-field), and
+// data-language gives a fixed language instead of a language field.
 const panel = document.getElementById('live-suggestions');
-const title = document.getElementById('Form_Title');
-const description = document.getElementById('Form_Description');
-const language = document.getElementById('Form_Language');
+const title = document.getElementById(panel?.dataset.titleField ?? 'Form_Title');
+const description = document.getElementById(panel?.dataset.textField ?? 'Form_Description');
+const language = panel?.dataset.language ? { value: panel.dataset.language, addEventListener: () => {} } : document.getElementById('Form_Language');
 const fields = { sectors: document.getElementById('Form_Sectors'), sdgs: document.getElementById('Form_Sdgs') };
 
 if (panel && title && description && language && fields.sectors && fields.sdgs) {
