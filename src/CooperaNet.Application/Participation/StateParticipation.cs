@@ -124,7 +124,8 @@ public static class StateParticipation
             .ToListAsync(ct);
     }
 
-    private static double? Median(List<double> days)
+    /// <summary>The median of <paramref name="days"/>, to a tenth; null when there are none (sorts the list).</summary>
+    internal static double? Median(List<double> days)
     {
         if (days.Count == 0)
         {

@@ -32,8 +32,8 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
         var names = states.ToDictionary(s => "state:" + s.Code, s => Names.Of(s.Name), StringComparer.Ordinal);
         var focalPoints = await FocalPointsAsync(ct);
 
-        var current = await PeriodAsync(semester.Start, asOf, focalPoints, ct);
-        var previous = await PeriodAsync(semester.Previous().Start, semester.Previous().End, focalPoints, ct);
+        var (current, active) = await PeriodAsync(semester.Start, asOf, focalPoints, ct);
+        var (previous, _) = await PeriodAsync(semester.Previous().Start, semester.Previous().End, focalPoints, ct);
 
         var (since, until) = Bounds(semester.Start, asOf);
         var firsts = await db.Entries.AsNoTracking().Where(e => e.PublishedAt != null && e.PublishedAt < until)
@@ -41,7 +41,6 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
         var newStates = firsts.Where(f => f.First >= since).Select(f => f.State).Order(StringComparer.Ordinal).ToList();
         var withEntry = firsts.Select(f => f.State).ToHashSet(StringComparer.Ordinal);
         var withoutEntry = states.Select(s => s.Code).Where(c => !withEntry.Contains(c)).ToList();
-        var active = await ActiveStatesAsync(since, until, ct);
         var quiet = firsts.Where(f => f.First < since && !active.Contains(f.State)).Select(f => f.State).Order(StringComparer.Ordinal).ToList();
         var lowAutonomy = await LowAutonomyAsync(since, until, focalPoints, ct);
 
@@ -72,7 +71,8 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
     private static (DateTimeOffset Since, DateTimeOffset Until) Bounds(DateOnly first, DateOnly last) =>
         (new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
-    private async Task<PeriodFigures> PeriodAsync(DateOnly first, DateOnly last, IReadOnlyCollection<Guid> focalPoints, CancellationToken ct)
+    /// <summary>A period's figures, and the states active in it (the semester's quiet states are read from them).</summary>
+    private async Task<(PeriodFigures Figures, HashSet<string> Active)> PeriodAsync(DateOnly first, DateOnly last, IReadOnlyCollection<Guid> focalPoints, CancellationToken ct)
     {
         var (since, until) = Bounds(first, last);
         var statesWithEntry = await indicators.ValueAsync(IndicatorMeasure.StatesWithPublishedEntry, last, ct);
@@ -85,19 +85,20 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
             .Select(p => new { p.CreatedAt, p.AgreedAt }).ToListAsync(ct);
         var sessions = await db.SocialisationSessions.AsNoTracking().Where(s => s.HeldOn >= first && s.HeldOn <= last)
             .Select(s => s.Invitees.Count(i => i.Attended)).ToListAsync(ct);
-        return new PeriodFigures(
+        var active = await ActiveStatesAsync(since, until, ct);
+        return (new PeriodFigures(
             statesWithEntry,
             firsts.Count(f => f >= since),
-            (await ActiveStatesAsync(since, until, ct)).Count,
+            active.Count,
             published.Count(e => e.Kind == EntryKind.Offer),
             published.Count(e => e.Kind == EntryKind.Demand),
             own.Count,
             await db.Pairs.AsNoTracking().CountAsync(p => p.CreatedAt >= since && p.CreatedAt < until, ct),
             agreed.Count,
             await db.Initiatives.AsNoTracking().CountAsync(i => i.CreatedAt >= since && i.CreatedAt < until, ct),
-            Median([.. agreed.Select(p => (p.AgreedAt!.Value - p.CreatedAt).TotalDays)]),
+            StateParticipation.Median([.. agreed.Select(p => (p.AgreedAt!.Value - p.CreatedAt).TotalDays)]),
             sessions.Count,
-            sessions.Sum());
+            sessions.Sum()), active);
     }
 
     private async Task<HashSet<string>> ActiveStatesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
@@ -193,17 +194,5 @@ public sealed class SemesterFiguresCalculator(CooperaNetDbContext db, IndicatorC
     {
         var role = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.FocalPoint).Select(r => r.Id).SingleOrDefaultAsync(ct);
         return await db.UserRoles.AsNoTracking().Where(ur => ur.RoleId == role).Select(ur => ur.UserId).ToListAsync(ct);
-    }
-
-    private static double? Median(List<double> days)
-    {
-        if (days.Count == 0)
-        {
-            return null;
-        }
-
-        days.Sort();
-        var middle = days.Count / 2;
-        return Math.Round(days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2, 1);
     }
 }
