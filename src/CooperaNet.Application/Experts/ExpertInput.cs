@@ -1,4 +1,3 @@
-using System.Globalization;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Domain.Experts;
 
@@ -141,10 +140,8 @@ public static class ExpertValidation
         return errors;
     }
 
-    /// <summary>Two lower-case letters (ISO 639-1), e.g. "es", "qu", "ht".</summary>
-    public static bool IsLanguageCode(string? code) =>
-        code is { Length: 2 } && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1])
-        && CultureInfo.GetCultures(CultureTypes.NeutralCultures).Any(c => string.Equals(c.TwoLetterISOLanguageName, code, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A code of the IATI Language list (ISO 639-1), e.g. "es", "qu", "ht", in any case.</summary>
+    public static bool IsLanguageCode(string? code) => SpokenLanguages.IsKnown(code);
 
     private static void Text(List<FieldError> errors, string field, string? value, int min, int max, bool required)
     {
