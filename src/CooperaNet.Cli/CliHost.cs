@@ -1,3 +1,4 @@
+using CooperaNet.Application.Interop.Iati;
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
@@ -46,6 +47,7 @@ internal static class CliHost
         builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: false);
         builder.Services.AddPriorityAreas(builder.Configuration);
+        builder.Services.AddIatiExchange(builder.Configuration);
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSemesterReports();
         builder.Services.AddMemoryCache();

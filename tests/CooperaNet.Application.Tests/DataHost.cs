@@ -1,3 +1,4 @@
+using CooperaNet.Application.Interop.Iati;
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
@@ -141,6 +142,7 @@ public sealed class DataHost : IAsyncDisposable
             .Build();
         services.AddCooperaNetMatching(configuration, background: true);
         services.AddPriorityAreas(configuration);
+        services.AddIatiExchange(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperaNet.Application.Interop.Iati;
+
+public static class IatiServices
+{
+    /// <summary>The IATI exchange: the reporting organisation from CooperaNet:Iati, and the exporter.</summary>
+    public static IServiceCollection AddIatiExchange(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IatiOptions>().Bind(configuration.GetSection(IatiOptions.Section));
+        services.AddScoped<IatiExporter>();
+        return services;
+    }
+}
