@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using CooperaNet.Cli.Database;
 using CooperaNet.Cli.Demo;
 using CooperaNet.Cli.Experts;
+using CooperaNet.Cli.Iati;
 using CooperaNet.Cli.Matching;
 using CooperaNet.Cli.Pairs;
 using CooperaNet.Cli.Priorities;
@@ -33,7 +34,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data, the experts' roster and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data, the experts' roster, IATI exchange and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
@@ -41,6 +42,7 @@ public static class CliApp
             ReferenceCommand.Create(cli),
             DemoCommand.Create(cli),
             ExpertsCommand.Create(cli),
+            IatiCommand.Create(cli),
             PairsCommand.Create(cli),
             MatchCommand.Match(cli),
             MatchCommand.Classify(cli),
