@@ -59,6 +59,70 @@ public sealed class IatiCommandTests : IDisposable
         Assert.Contains("does not exist", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_says_what_it_would_do_then_does_it_once()
+    {
+        var file = RealFile("usaid-tg.xml");
+        var bolivia = RealFile("usaid-bo.xml");
+
+        var dry = await cli.RunAsync("iati", "import", bolivia, "--dry-run");
+        var real = await cli.RunAsync("iati", "import", bolivia);
+        var again = await cli.RunAsync("iati", "import", bolivia);
+        var togo = await cli.RunAsync("iati", "import", file);
+
+        Assert.True(dry.ExitCode == 0, dry.Error);
+        Assert.Contains("Dry run, nothing changed: 63 activities read, 63 to create, 0 to update, 0 unchanged, 0 refused", dry.Error, StringComparison.Ordinal);
+        Assert.Contains("63 activities read, 63 created, 0 updated, 0 unchanged, 0 refused", real.Error, StringComparison.Ordinal);
+        Assert.Contains("63 activities read, 0 created, 0 updated, 63 unchanged, 0 refused", again.Error, StringComparison.Ordinal);
+        Assert.Contains("47 activities read, 0 created, 0 updated, 0 unchanged, 47 refused", togo.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: activity 1 (US-GOV-1-", togo.Out, StringComparison.Ordinal);
+        Assert.Contains("iati-activity[1]/transaction/recipient-country: No recipient country is an OAS member state", togo.Out, StringComparison.Ordinal);
+        await using var db = cli.OpenDatabase();
+        Assert.Equal(63, await db.ExternalActivities.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_takes_several_files_and_names_each_one()
+    {
+        var result = await cli.RunAsync("iati", "import", RealFile("acfspain-co.xml"), RealFile("acfspain-pe.xml"), RealFile("worldbank-sv.xml"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("acfspain-co.xml: 1 activities read, 1 created", result.Error, StringComparison.Ordinal);
+        Assert.Contains("acfspain-pe.xml: 1 activities read, 1 created", result.Error, StringComparison.Ordinal);
+        Assert.Contains("worldbank-sv.xml: 13 activities read, 13 created", result.Error, StringComparison.Ordinal);
+        await using var db = cli.OpenDatabase();
+        Assert.Equal(15, await db.ExternalActivities.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_of_a_file_that_is_not_IATI_changes_nothing_and_fails()
+    {
+        var file = Path.Combine(folder, "not-iati.xml");
+        await File.WriteAllTextAsync(file, "<?xml version=\"1.0\"?><iati-activities version=\"2.03\"><iati-activity><title/></iati-activity>", Ct);
+
+        var result = await cli.RunAsync("iati", "import", file);
+        var missing = await cli.RunAsync("iati", "import", Path.Combine(folder, "missing.xml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is not a valid IATI activity file: nothing was imported", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("critical: line ", result.Out, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
+    }
+
+    private static string RealFile(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CooperaNet.slnx")))
+            {
+                return Path.Combine(dir.FullName, "tests", "data", "iati-activities", name);
+            }
+        }
+
+        throw new InvalidOperationException("No CooperaNet.slnx above the tests.");
+    }
+
     public void Dispose()
     {
         cli.Dispose();

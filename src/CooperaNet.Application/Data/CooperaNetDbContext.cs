@@ -9,6 +9,7 @@ using CooperaNet.Domain.Crossing;
 using CooperaNet.Domain.Experiences;
 using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
+using CooperaNet.Domain.Interop;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
 using CooperaNet.Domain.WorkPlans;
@@ -110,6 +111,8 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<ApplicationReview> ApplicationReviews => Set<ApplicationReview>();
 
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+
+    public DbSet<ExternalActivity> ExternalActivities => Set<ExternalActivity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,9 @@ public static class IatiSchema
 {
     private static readonly Lazy<XmlSchemaSet> Schemas = new(Load);
 
+    /// <summary>The compiled schema, for a reader that validates while it reads.</summary>
+    public static XmlSchemaSet Set => Schemas.Value;
+
     /// <summary>Every finding in the document, up to <paramref name="limit"/>; none when it is valid.</summary>
     public static IReadOnlyList<SchemaFinding> Validate(Stream document, int limit = 100)
     {

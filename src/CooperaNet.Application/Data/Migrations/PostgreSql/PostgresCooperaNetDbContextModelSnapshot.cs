@@ -1712,6 +1712,100 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("SocialisationSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("Countries")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IatiIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ReportingOrgName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReportingOrgRef")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.PrimitiveCollection<List<string>>("Sdgs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("SourceUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique();
+
+                    b.ToTable("ExternalActivities", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivityText", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("ActivityId", "Language");
+
+                    b.ToTable("ExternalActivityTexts", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Reference.MemberState", b =>
                 {
                     b.Property<string>("Code")
@@ -3085,6 +3179,15 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivityText", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Interop.ExternalActivity", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Reference.SdgTarget", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Reference.SdgGoal", null)
@@ -3339,6 +3442,11 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.SocialisationSession", b =>
                 {
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivity", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.Reference.MemberState", b =>

@@ -1703,6 +1703,100 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("SocialisationSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IatiIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportingOrgName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportingOrgRef")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sdgs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IatiIdentifier")
+                        .IsUnique();
+
+                    b.ToTable("ExternalActivities", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivityText", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId", "Language");
+
+                    b.ToTable("ExternalActivityTexts", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Reference.MemberState", b =>
                 {
                     b.Property<string>("Code")
@@ -3064,6 +3158,15 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivityText", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Interop.ExternalActivity", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Reference.SdgTarget", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Reference.SdgGoal", null)
@@ -3318,6 +3421,11 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
             modelBuilder.Entity("CooperaNet.Domain.FollowUp.SocialisationSession", b =>
                 {
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Interop.ExternalActivity", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.Reference.MemberState", b =>

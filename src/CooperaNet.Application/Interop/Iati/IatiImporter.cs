@@ -1,0 +1,231 @@
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using CooperaNet.Application.Catalog;
+using CooperaNet.Application.Data;
+using CooperaNet.Domain.Interop;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace CooperaNet.Application.Interop.Iati;
+
+/// <summary>How far an import has read: bytes of the file (when its length is known) and activities.</summary>
+public sealed record IatiImportProgress(long BytesRead, long? Length, int Activities);
+
+/// <summary>What an import did, or would do on a dry run; nothing changed when <see cref="Stopped"/>.</summary>
+public sealed record IatiImportResult(int Read, int Created, int Updated, int Unchanged, int Refused, bool DryRun, IReadOnlyList<IatiFinding> Findings)
+{
+    /// <summary>A critical finding stopped the import: the file is not a valid IATI 2.0x activity file.</summary>
+    public bool Stopped => Findings.Any(f => f.Severity == IatiSeverity.Critical);
+}
+
+/// <summary>
+/// Imports IATI 2.0x activity files, any publisher's, as they stream past: the file is checked
+/// against the official schema while it is read (no DTD, no external entity), each activity is read
+/// on its own, and each one is created, updated or left alone by its iati-identifier. One database
+/// transaction holds it all: a file that breaks the schema or is not well-formed changes nothing,
+/// and a dry run rolls back what it would have done. An activity refused does not stop the others.
+/// </summary>
+public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOptions<IatiOptions> options, TimeProvider clock)
+{
+    private const int Batch = 200;
+    private const int MaxCritical = 20;
+
+    public async Task<IatiImportResult> ImportAsync(Stream file, bool dryRun, IProgress<IatiImportProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var reader = new IatiActivityReader(await ReferenceCodes.LoadAsync(db, cache));
+        var own = options.Value.ReportingOrgRef + "-";
+        var findings = new List<IatiFinding>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int read = 0, created = 0, updated = 0, unchanged = 0, refused = 0;
+        var length = file.CanSeek ? file.Length : (long?)null;
+
+        var settings = new XmlReaderSettings
+        {
+            Async = true,
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            ValidationType = ValidationType.Schema,
+            Schemas = IatiSchema.Set,
+        };
+        settings.ValidationEventHandler += (_, e) => Critical(e.Exception.LineNumber, e.Exception.LinePosition, "iati.schema", e.Message);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var xml = XmlReader.Create(file, settings);
+        try
+        {
+            await xml.MoveToContentAsync();
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "iati-activities")
+            {
+                Critical(Line(xml), Column(xml), "iati.root", $"The file's root element is '{xml.LocalName}', not 'iati-activities': it is not an IATI activity file.");
+            }
+            else
+            {
+                var version = xml.GetAttribute("version") ?? string.Empty;
+                if (!version.StartsWith("2.", StringComparison.Ordinal))
+                {
+                    Critical(Line(xml), Column(xml), "iati.version", $"The file is IATI version '{version}': only 2.01 to 2.03 files are read.");
+                }
+
+                var fileLanguage = xml.GetAttribute("xml:lang");
+                await xml.ReadAsync();
+                while (!xml.EOF && !Stopped())
+                {
+                    if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "iati-activity")
+                    {
+                        await xml.ReadAsync();
+                        continue;
+                    }
+
+                    var element = (XElement)await XNode.ReadFromAsync(xml, ct);
+                    read++;
+                    if (Stopped())
+                    {
+                        break;
+                    }
+
+                    var (activity, found) = reader.Read(element, read, fileLanguage);
+                    findings.AddRange(found);
+                    if (activity is not null && activity.IatiIdentifier.StartsWith(own, StringComparison.Ordinal))
+                    {
+                        findings.Add(new IatiFinding(IatiSeverity.Error, read, activity.IatiIdentifier, $"iati-activity[{read}]/iati-identifier", "iati.own", "The activity is the platform's own (its identifier has the platform's prefix): its record is already here."));
+                        activity = null;
+                    }
+                    else if (activity is not null && !seen.Add(activity.IatiIdentifier))
+                    {
+                        findings.Add(new IatiFinding(IatiSeverity.Error, read, activity.IatiIdentifier, $"iati-activity[{read}]/iati-identifier", "iati.duplicate", "The identifier appears earlier in the file: this one is left out."));
+                        activity = null;
+                    }
+
+                    if (activity is null)
+                    {
+                        refused++;
+                    }
+                    else
+                    {
+                        switch (await StoreAsync(activity, ct))
+                        {
+                            case Change.Created: created++; break;
+                            case Change.Updated: updated++; break;
+                            default: unchanged++; break;
+                        }
+                    }
+
+                    if (read % Batch == 0)
+                    {
+                        await db.SaveChangesAsync(ct);
+                        db.ChangeTracker.Clear();
+                        progress?.Report(new IatiImportProgress(file.CanSeek ? file.Position : 0, length, read));
+                    }
+                }
+            }
+        }
+        catch (XmlException ex)
+        {
+            // Some refusals (a DTD, in the prolog) carry no position: the reader's, if any, is where it stopped.
+            Critical(ex.LineNumber > 0 ? ex.LineNumber : Line(xml), ex.LineNumber > 0 ? ex.LinePosition : Column(xml), "iati.xml", ex.Message);
+        }
+
+        if (Stopped() || dryRun)
+        {
+            await transaction.RollbackAsync(ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        progress?.Report(new IatiImportProgress(length ?? 0, length, read));
+        var sorted = findings.OrderBy(f => f.Severity).ThenBy(f => f.Activity).ToList();
+        return Stopped()
+            ? new IatiImportResult(read, 0, 0, 0, read, dryRun, sorted)
+            : new IatiImportResult(read, created, updated, unchanged, refused, dryRun, sorted);
+
+        bool Stopped() => findings.Any(f => f.Severity == IatiSeverity.Critical);
+
+        void Critical(int line, int column, string code, string message)
+        {
+            if (findings.Count(f => f.Severity == IatiSeverity.Critical) < MaxCritical)
+            {
+                findings.Add(new IatiFinding(IatiSeverity.Critical, 0, null, line > 0 ? $"line {line}, column {column}" : "document", code, message));
+            }
+        }
+    }
+
+    private enum Change
+    {
+        Created,
+        Updated,
+        Unchanged,
+    }
+
+    private static int Line(XmlReader reader) => (reader as IXmlLineInfo)?.LineNumber ?? 0;
+
+    private static int Column(XmlReader reader) => (reader as IXmlLineInfo)?.LinePosition ?? 0;
+
+    private async Task<Change> StoreAsync(ExternalActivityData data, CancellationToken ct)
+    {
+        var hash = data.Hash();
+        var now = clock.GetUtcNow();
+        var existing = db.ExternalActivities.Local.FirstOrDefault(a => a.IatiIdentifier == data.IatiIdentifier)
+            ?? await db.ExternalActivities.Include(a => a.Texts).FirstOrDefaultAsync(a => a.IatiIdentifier == data.IatiIdentifier, ct);
+        if (existing is null)
+        {
+            var id = Guid.CreateVersion7(now);
+            var activity = new ExternalActivity
+            {
+                Id = id,
+                IatiIdentifier = data.IatiIdentifier,
+                Language = data.Language,
+                ContentHash = hash,
+                ImportedAt = now,
+            };
+            Apply(activity, data, hash, now);
+            db.ExternalActivities.Add(activity);
+            return Change.Created;
+        }
+
+        if (existing.ContentHash == hash)
+        {
+            return Change.Unchanged;
+        }
+
+        Apply(existing, data, hash, now);
+        return Change.Updated;
+    }
+
+    private static void Apply(ExternalActivity activity, ExternalActivityData data, string hash, DateTimeOffset now)
+    {
+        activity.ReportingOrgRef = data.ReportingOrgRef;
+        activity.ReportingOrgName = data.ReportingOrgName;
+        activity.Language = data.Language;
+        activity.Status = data.Status;
+        activity.StartsOn = data.StartsOn;
+        activity.EndsOn = data.EndsOn;
+        activity.Countries = [.. data.Countries];
+        activity.Sectors = [.. data.Sectors];
+        activity.Sdgs = [.. data.Sdgs];
+        activity.SourceUpdatedAt = data.SourceUpdatedAt;
+        activity.ContentHash = hash;
+        activity.UpdatedAt = now;
+        activity.Texts.RemoveAll(t => data.Texts.All(d => d.Language != t.Language));
+        foreach (var text in data.Texts)
+        {
+            if (activity.Texts.FirstOrDefault(t => t.Language == text.Language) is { } kept)
+            {
+                kept.Title = text.Title;
+                kept.Description = text.Description;
+            }
+            else
+            {
+                activity.Texts.Add(new ExternalActivityText { ActivityId = activity.Id, Language = text.Language, Title = text.Title, Description = text.Description });
+            }
+        }
+    }
+}
