@@ -47,6 +47,28 @@ public sealed class IatiImportTests
     }
 
     [Fact]
+    public async Task The_nine_real_files_keep_every_activity_of_the_Americas_and_refuse_the_rest()
+    {
+        await using var host = await DataHost.StartAsync();
+        var results = new List<IatiImportResult>();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(RealFile("x"))!, "*.xml").Order(StringComparer.Ordinal))
+        {
+            results.Add(await ImportFileAsync(host, Path.GetFileName(file)));
+        }
+
+        Assert.Equal(9, results.Count);
+        Assert.Equal((1118, 1068, 50), (results.Sum(r => r.Read), results.Sum(r => r.Created), results.Sum(r => r.Refused)));
+        Assert.All(results.SelectMany(r => r.Findings).Where(f => f.Severity != IatiSeverity.Warning), f => Assert.Equal("iati.not-americas", f.Code));
+        var stored = await host.WithDbAsync(db => db.ExternalActivities.Include(a => a.Texts).ToListAsync(Ct));
+        Assert.Equal(1068, stored.Count);
+        Assert.All(stored, a => Assert.NotEmpty(a.Texts));
+        Assert.Equal(["en", "es"], stored.Select(a => a.Language).Distinct().Order());
+        Assert.Equal(["en", "es", "pt"], stored.SelectMany(a => a.Texts).Select(t => t.Language).Distinct().Order());
+        Assert.Contains(stored, a => a.Sdgs.Contains("3.3"));
+        Assert.Contains(stored, a => a.Countries.Count == 0);
+    }
+
+    [Fact]
     public async Task Recipients_named_only_on_transactions_count_and_a_second_language_is_kept()
     {
         await using var host = await DataHost.StartAsync();
