@@ -1,9 +1,9 @@
-using CooperaNet.Application.Interop.Iati;
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Interop;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
@@ -47,7 +47,7 @@ internal static class CliHost
         builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: false);
         builder.Services.AddPriorityAreas(builder.Configuration);
-        builder.Services.AddIatiExchange(builder.Configuration);
+        builder.Services.AddDataExchange(builder.Configuration);
         builder.Services.AddScoped<UserAdministration>();
         builder.Services.AddSemesterReports();
         builder.Services.AddMemoryCache();

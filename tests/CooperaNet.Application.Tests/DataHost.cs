@@ -1,9 +1,9 @@
-using CooperaNet.Application.Interop.Iati;
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Demo;
 using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Interop;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
@@ -142,7 +142,7 @@ public sealed class DataHost : IAsyncDisposable
             .Build();
         services.AddCooperaNetMatching(configuration, background: true);
         services.AddPriorityAreas(configuration);
-        services.AddIatiExchange(configuration);
+        services.AddDataExchange(configuration);
         return services.BuildServiceProvider();
     }
 }

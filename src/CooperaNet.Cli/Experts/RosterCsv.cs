@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Application.Experts;
+using CooperaNet.Application.Interop.Tables;
 
 namespace CooperaNet.Cli.Experts;
 
@@ -61,7 +62,7 @@ internal static class RosterCsv
     /// <summary>Reads and checks every row against the code lists; a row with several problems reports each.</summary>
     public static (IReadOnlyList<RosterRow> Rows, IReadOnlyList<RowError> Errors) Parse(string text, ReferenceCodes codes, DateOnly today)
     {
-        var (records, unclosed) = CsvRecords.Read(text);
+        var (records, unclosed) = CsvFile.Read(text);
         if (unclosed is { } openLine)
         {
             return ([], [new RowError(openLine, "row", "a quoted field is never closed")]);

@@ -63,6 +63,12 @@ public sealed class InitiativeParticipant
     public required string StateCode { get; init; }
 
     public ParticipantRole Role { get; init; }
+
+    /// <summary>What the state budgeted for its part, in US dollars (SEGIB's cost data), if known.</summary>
+    public decimal? BudgetedCost { get; set; }
+
+    /// <summary>What the state spent on its part, in US dollars, if known.</summary>
+    public decimal? ExecutedCost { get; set; }
 }
 
 /// <summary>
@@ -104,6 +110,15 @@ public sealed class Initiative
     public DateTimeOffset? CompletedAt { get; private set; }
 
     public List<InitiativeParticipant> Participants { get; init; } = [];
+
+    /// <summary>
+    /// DAC 5-digit sectors of its own, for an initiative recorded without an offer and a demand (one
+    /// imported from SEGIB's data); otherwise empty and the demand's, else the offer's, are read.
+    /// </summary>
+    public List<string> Sectors { get; init; } = [];
+
+    /// <summary>SDG goals and targets of its own, as <see cref="Sectors"/>.</summary>
+    public List<string> Sdgs { get; init; } = [];
 
     /// <summary>
     /// Checks the roles against the modality: bilateral is one offerer and one receiver; triangular is

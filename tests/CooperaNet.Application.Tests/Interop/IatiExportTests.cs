@@ -60,8 +60,8 @@ public sealed class IatiExportFixture : IAsyncLifetime
             CreatedAt = now,
             Participants =
             [
-                new InitiativeParticipant { StateCode = "CO", Role = ParticipantRole.Offerer },
-                new InitiativeParticipant { StateCode = "CL", Role = ParticipantRole.Offerer },
+                new InitiativeParticipant { StateCode = "CO", Role = ParticipantRole.FirstOfferer },
+                new InitiativeParticipant { StateCode = "CL", Role = ParticipantRole.SecondOfferer },
                 new InitiativeParticipant { StateCode = "PY", Role = ParticipantRole.Receiver },
             ],
         };

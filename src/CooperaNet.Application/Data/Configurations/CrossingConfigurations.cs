@@ -44,6 +44,8 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.Property(i => i.Modality).HasConversion<string>().HasMaxLength(12);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(12);
         builder.HasMany(i => i.Participants).WithOne().HasForeignKey(p => p.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        builder.PrimitiveCollection(i => i.Sectors);
+        builder.PrimitiveCollection(i => i.Sdgs);
         builder.HasIndex(i => i.PairId);
     }
 }
@@ -56,6 +58,8 @@ internal sealed class InitiativeParticipantConfiguration : IEntityTypeConfigurat
         builder.HasKey(p => new { p.InitiativeId, p.StateCode });
         builder.Property(p => p.StateCode).HasMaxLength(2);
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(14);
+        builder.Property(p => p.BudgetedCost).HasPrecision(18, 2);
+        builder.Property(p => p.ExecutedCost).HasPrecision(18, 2);
         builder.HasIndex(p => p.StateCode);
     }
 }

@@ -91,7 +91,7 @@ public sealed class IatiExporter(CooperaNetDbContext db, IOptions<IatiOptions> o
         ArgumentNullException.ThrowIfNull(states);
         var source = demand ?? offer;
         var participants = initiative.Participants
-            .OrderBy(p => p.Role).ThenBy(p => p.StateCode, StringComparer.Ordinal)
+            .OrderBy(p => p.Role == ParticipantRole.Receiver).ThenBy(p => p.Role).ThenBy(p => p.StateCode, StringComparer.Ordinal)
             .Select(p => new IatiParticipant(p.Role == ParticipantRole.Receiver ? "2" : "4", "10", null, StateNames(states, p.StateCode)))
             .ToList();
         if (participants.Count == 0)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Interop.Tables;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -54,27 +55,7 @@ public static class CatalogExports
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>RFC 4180 with a byte-order mark, so spreadsheet programs read the accents right.</summary>
-    internal static byte[] Csv(string[] header, IEnumerable<string[]> rows)
-    {
-        var builder = new StringBuilder();
-        foreach (var row in rows.Prepend(header))
-        {
-            builder.AppendJoin(',', row.Select(Quote)).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
-    }
-
-    private static string Quote(string value)
-    {
-        // A leading =, +, - or @ would run as a formula in a spreadsheet: neutralise it.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    internal static byte[] Csv(string[] header, IEnumerable<string[]> rows) => CsvFile.Write(header, rows);
 
     internal static byte[] Xlsx(string[] header, IEnumerable<string[]> rows)
     {

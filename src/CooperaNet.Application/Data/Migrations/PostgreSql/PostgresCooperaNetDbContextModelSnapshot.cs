@@ -720,6 +720,14 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.Property<Guid?>("PairId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<string>>("Sdgs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -756,6 +764,14 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.Property<string>("StateCode")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<decimal?>("BudgetedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("ExecutedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -711,6 +711,14 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.Property<Guid?>("PairId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Sdgs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -746,6 +754,14 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("StateCode")
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetedCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExecutedCost")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")

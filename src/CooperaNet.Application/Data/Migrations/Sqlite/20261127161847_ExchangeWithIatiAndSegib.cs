@@ -6,11 +6,41 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CooperaNet.Application.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ExternalActivities : Migration
+    public partial class ExchangeWithIatiAndSegib : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Sdgs",
+                table: "Initiatives",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Sectors",
+                table: "Initiatives",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "BudgetedCost",
+                table: "InitiativeParticipants",
+                type: "TEXT",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ExecutedCost",
+                table: "InitiativeParticipants",
+                type: "TEXT",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ExternalActivities",
                 columns: table => new
@@ -71,6 +101,22 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ExternalActivities");
+
+            migrationBuilder.DropColumn(
+                name: "Sdgs",
+                table: "Initiatives");
+
+            migrationBuilder.DropColumn(
+                name: "Sectors",
+                table: "Initiatives");
+
+            migrationBuilder.DropColumn(
+                name: "BudgetedCost",
+                table: "InitiativeParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "ExecutedCost",
+                table: "InitiativeParticipants");
         }
     }
 }

@@ -7,11 +7,41 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CooperaNet.Application.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class ExternalActivities : Migration
+    public partial class ExchangeWithIatiAndSegib : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<List<string>>(
+                name: "Sdgs",
+                table: "Initiatives",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
+
+            migrationBuilder.AddColumn<List<string>>(
+                name: "Sectors",
+                table: "Initiatives",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "BudgetedCost",
+                table: "InitiativeParticipants",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ExecutedCost",
+                table: "InitiativeParticipants",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ExternalActivities",
                 columns: table => new
@@ -72,6 +102,22 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ExternalActivities");
+
+            migrationBuilder.DropColumn(
+                name: "Sdgs",
+                table: "Initiatives");
+
+            migrationBuilder.DropColumn(
+                name: "Sectors",
+                table: "Initiatives");
+
+            migrationBuilder.DropColumn(
+                name: "BudgetedCost",
+                table: "InitiativeParticipants");
+
+            migrationBuilder.DropColumn(
+                name: "ExecutedCost",
+                table: "InitiativeParticipants");
         }
     }
 }
