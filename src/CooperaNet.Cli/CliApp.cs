@@ -9,6 +9,7 @@ using CooperaNet.Cli.Pairs;
 using CooperaNet.Cli.Priorities;
 using CooperaNet.Cli.Reference;
 using CooperaNet.Cli.Reports;
+using CooperaNet.Cli.Sidicss;
 using CooperaNet.Cli.Tokens;
 using CooperaNet.Cli.Users;
 
@@ -34,7 +35,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data, the experts' roster, IATI exchange and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
+        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data, the experts' roster, IATI and SIDICSS exchange and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
         {
             MigrateCommand.Create(cli),
             UsersCommand.Create(cli),
@@ -47,6 +48,7 @@ public static class CliApp
             MatchCommand.Match(cli),
             MatchCommand.Classify(cli),
             ReportCommand.Create(cli),
+            SidicssCommand.Create(cli),
             PrioritiesCommand.Create(cli),
         };
 

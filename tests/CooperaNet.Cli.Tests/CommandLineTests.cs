@@ -5,12 +5,12 @@ namespace CooperaNet.Cli.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "experts", "iati", "pairs", "match", "classify", "report", "priorities"];
+    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "experts", "iati", "pairs", "match", "classify", "report", "sidicss", "priorities"];
 
     private readonly TestCli cli = new();
 
     [Fact]
-    public async Task Help_lists_exactly_the_twelve_commands()
+    public async Task Help_lists_exactly_the_thirteen_commands()
     {
         var result = await cli.RunAsync("--help");
 
