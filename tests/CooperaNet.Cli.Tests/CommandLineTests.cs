@@ -69,7 +69,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task The_cooperanet_script_at_the_repository_root_runs_the_command_line()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         using var process = Process.Start(new ProcessStartInfo(Path.Combine(root, "cooperanet"), ["--help"])
         {
             WorkingDirectory = root,
@@ -87,17 +87,4 @@ public sealed class CommandLineTests : IDisposable
     }
 
     public void Dispose() => cli.Dispose();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CooperaNet.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CooperaNet.slnx above {AppContext.BaseDirectory}.");
-    }
 }

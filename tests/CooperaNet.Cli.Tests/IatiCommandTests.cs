@@ -62,8 +62,8 @@ public sealed class IatiCommandTests : IDisposable
     [Fact]
     public async Task Import_says_what_it_would_do_then_does_it_once()
     {
-        var file = RealFile("usaid-tg.xml");
-        var bolivia = RealFile("usaid-bo.xml");
+        var file = Repository.IatiFile("usaid-tg.xml");
+        var bolivia = Repository.IatiFile("usaid-bo.xml");
 
         var dry = await cli.RunAsync("iati", "import", bolivia, "--dry-run");
         var real = await cli.RunAsync("iati", "import", bolivia);
@@ -84,7 +84,7 @@ public sealed class IatiCommandTests : IDisposable
     [Fact]
     public async Task Import_takes_several_files_and_names_each_one()
     {
-        var result = await cli.RunAsync("iati", "import", RealFile("acfspain-co.xml"), RealFile("acfspain-pe.xml"), RealFile("worldbank-sv.xml"));
+        var result = await cli.RunAsync("iati", "import", Repository.IatiFile("acfspain-co.xml"), Repository.IatiFile("acfspain-pe.xml"), Repository.IatiFile("worldbank-sv.xml"));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("acfspain-co.xml: 1 activities read, 1 created", result.Error, StringComparison.Ordinal);
@@ -108,19 +108,6 @@ public sealed class IatiCommandTests : IDisposable
         Assert.StartsWith("critical: line ", result.Out, StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
-    }
-
-    private static string RealFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CooperaNet.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "data", "iati-activities", name);
-            }
-        }
-
-        throw new InvalidOperationException("No CooperaNet.slnx above the tests.");
     }
 
     public void Dispose()
