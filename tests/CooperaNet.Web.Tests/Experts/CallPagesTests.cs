@@ -169,7 +169,12 @@ public sealed class CallPagesTests(CooperaNetFactory factory) : IClassFixture<Co
 
         using var reviewed = await secretariat.PostFormAsync($"{page}?handler=Review", new Dictionary<string, string>
         {
-            ["application"] = applicationId.ToString(), ["expertiseFit"] = "4", ["experience"] = "5", ["languages"] = "3", ["availability"] = "4", ["comment"] = "Good fit.",
+            ["application"] = applicationId.ToString(),
+            ["expertiseFit"] = "4",
+            ["experience"] = "5",
+            ["languages"] = "3",
+            ["availability"] = "4",
+            ["comment"] = "Good fit.",
         }, page);
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
         var html = await secretariat.PageAsync(page);

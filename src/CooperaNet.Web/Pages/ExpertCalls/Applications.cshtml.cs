@@ -79,20 +79,14 @@ public sealed class ApplicationsModel(CallCommands commands, CooperaNetDbContext
             return Redirect($"/{UiStrings.CurrentLanguage}{CallRoutes.Applications(id)}#application-{application:N}");
         }
 
+        if (outcome.Refusal == EntryRefusal.NotFound)
+        {
+            return NotFound();
+        }
+
         var shown = await ShowAsync(id, ct);
         var index = Rows.ToList().FindIndex(r => r.Application.Id == application);
-
-        foreach (var error in outcome.Errors ?? [])
-        {
-            ModelState.AddModelError(FieldId(error.Field, index), Problems.Message(text, error));
-        }
-
-        if (outcome.Conflict is { } conflict)
-        {
-            ModelState.AddModelError(string.Empty, text["Error." + conflict]);
-        }
-
-        Response.StatusCode = outcome.Refusal == EntryRefusal.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        Response.StatusCode = CallRefusal.Show(ModelState, outcome, text, field => FieldId(field, index));
         return shown;
     }
 

@@ -87,17 +87,9 @@ public sealed class CallModel(CallCommands commands, IAuthorizationService auth,
                 return Redirect($"/{UiStrings.CurrentLanguage}{CallRoutes.Call(id)}");
             case EntryRefusal.NotFound:
                 return NotFound();
-            case EntryRefusal.Invalid:
-                foreach (var error in outcome.Errors ?? [])
-                {
-                    // The motivation is the only field of the page; a deadline refused on publishing is the call's, said above.
-                    ModelState.AddModelError(error.Field == "motivation" ? nameof(Motivation) : string.Empty, Problems.Message(text, error));
-                }
-
-                return await ShowAsync(id, ct, StatusCodes.Status400BadRequest);
             default:
-                ModelState.AddModelError(string.Empty, text["Error." + outcome.Conflict]);
-                return await ShowAsync(id, ct, StatusCodes.Status409Conflict);
+                // The motivation is the only field of the page; a deadline refused on publishing is the call's, said above the form.
+                return await ShowAsync(id, ct, CallRefusal.Show(ModelState, outcome, text, field => field == "motivation" ? nameof(Motivation) : string.Empty));
         }
     }
 

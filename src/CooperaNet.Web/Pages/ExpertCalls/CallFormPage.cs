@@ -49,16 +49,8 @@ public abstract class CallFormPage(CallCommands commands, CooperaNetDbContext db
                 return Redirect($"/{UiStrings.CurrentLanguage}{CallRoutes.Call(outcome.Id!.Value)}");
             case EntryRefusal.NotFound:
                 return NotFound();
-            case EntryRefusal.Invalid:
-                foreach (var error in outcome.Errors ?? [])
-                {
-                    ModelState.AddModelError(CallForm.KeyOf(error.Field), Problems.Message(text, error));
-                }
-
-                return await ShowAsync();
             default:
-                ModelState.AddModelError(string.Empty, text["Error." + outcome.Conflict]);
-                return await ShowAsync(StatusCodes.Status409Conflict);
+                return await ShowAsync(CallRefusal.Show(ModelState, outcome, text, CallForm.KeyOf));
         }
     }
 }

@@ -2,6 +2,9 @@ using System.Globalization;
 using CooperaNet.Application.Experts;
 using CooperaNet.Domain.Experts;
 using CooperaNet.Web.Features.Catalog;
+using CooperaNet.Web.Features.Experts;
+using CooperaNet.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace CooperaNet.Web.Pages.ExpertCalls;
@@ -38,4 +41,27 @@ public static class CallText
     public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string IsoDay(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>How the calls' pages show a refused write.</summary>
+public static class CallRefusal
+{
+    /// <summary>
+    /// Puts each field's message under the key <paramref name="keyOf"/> gives it (so the error summary links
+    /// to the field) and a refused move above the form; returns the status to answer: 400 or 409.
+    /// </summary>
+    public static int Show(ModelStateDictionary state, CallOutcome outcome, IStringLocalizer text, Func<string, string> keyOf)
+    {
+        foreach (var error in outcome.Errors ?? [])
+        {
+            state.AddModelError(keyOf(error.Field), Problems.Message(text, error));
+        }
+
+        if (outcome.Conflict is { } conflict)
+        {
+            state.AddModelError(string.Empty, text["Error." + conflict]);
+        }
+
+        return outcome.Refusal == EntryRefusal.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+    }
 }
