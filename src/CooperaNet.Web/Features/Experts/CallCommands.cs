@@ -96,9 +96,9 @@ public sealed class CallCommands(ExpertCalls calls, CooperaNetDbContext db, IAut
                 from application in db.CallApplications.AsNoTracking()
                 join call in db.ExpertCalls.AsNoTracking() on application.CallId equals call.Id
                 where application.ExpertId == expertId
-                select new { application.Id, application.CallId, call.Title, application.Status, application.SubmittedAt, application.RejectionReason })
+                select new { application.Id, application.CallId, call.Title, call.Language, application.Status, application.SubmittedAt, application.RejectionReason })
             .ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.SubmittedAt).Select(r => new MyApplicationView(r.Id, r.CallId, r.Title, CallNames.NameOf(r.Status), r.SubmittedAt, r.RejectionReason))];
+        return [.. rows.OrderByDescending(r => r.SubmittedAt).Select(r => new MyApplicationView(r.Id, r.CallId, r.Title, r.Language, CallNames.NameOf(r.Status), r.SubmittedAt, r.RejectionReason))];
     }
 
     /// <summary>Opens a draft call.</summary>

@@ -64,7 +64,7 @@ public sealed record ApplicationView(
 }
 
 /// <summary>An application as its expert reads it: the call and where it is, never the reviews or who wrote them.</summary>
-public sealed record MyApplicationView(Guid Id, Guid CallId, string CallTitle, string Status, DateTimeOffset SubmittedAt, string? RejectionReason);
+public sealed record MyApplicationView(Guid Id, Guid CallId, string CallTitle, string CallLanguage, string Status, DateTimeOffset SubmittedAt, string? RejectionReason);
 
 /// <summary>The names of the statuses and moves in requests and responses.</summary>
 public static class CallNames
