@@ -11,7 +11,7 @@ namespace CooperaNet.Web.Pages.ExpertCalls;
 
 /// <summary>A call in a list or on its page, with what the reader's language names: sectors, languages, countries.</summary>
 /// <param name="MyStatus">The signed-in expert's application's status on it, when they applied.</param>
-public sealed record CallCard(ExpertCall Call, CatalogLookups Lookups, string? MyStatus, bool ShowStatus, int Level = 2);
+public sealed record CallCard(ExpertCall Call, CatalogLookups Lookups, string? MyStatus, int Level = 2);
 
 /// <summary>How the calls' pages word codes and dates.</summary>
 public static class CallText
@@ -38,7 +38,7 @@ public static class CallText
     public static IEnumerable<string> CountryNames(ExpertCall call, string lang) => call.Countries.Select(c => Countries.NameOf(c, lang));
 
     /// <summary>The last day to apply, in the reader's culture.</summary>
-    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     public static string IsoDay(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

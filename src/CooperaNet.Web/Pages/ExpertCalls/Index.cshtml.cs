@@ -42,5 +42,5 @@ public sealed class CallsIndexModel(CallCommands commands, CooperaNetDbContext d
     }
 
     public CallCard Card(ExpertCall call, int level) =>
-        new(call, Lookups, Mine?.FirstOrDefault(a => a.CallId == call.Id)?.Status, IsSecretariat, level);
+        new(call, Lookups, Mine?.FirstOrDefault(a => a.CallId == call.Id)?.Status, level);
 }
