@@ -94,6 +94,8 @@ public sealed class CallApiTests(CooperaNetFactory factory) : IClassFixture<Coop
         var mine = (await JsonAsync(await expert.Http.GetAsync("/api/v1/expert-calls/my-applications", Ct)))[0];
         Assert.Equal("rejected", mine.GetProperty("status").GetString());
         Assert.Equal("El perfil no cubre el trabajo en quechua.", mine.GetProperty("rejectionReason").GetString());
+        var (otherExpert, _) = await factory.SignedInExpertAsync(ExpertData.AProfile("Otra Experta"));
+        Assert.Equal(0, (await JsonAsync(await otherExpert.Http.GetAsync("/api/v1/expert-calls/my-applications", Ct))).GetArrayLength());
 
         using var again = await secretariat.Http.PostAsJsonAsync($"/api/v1/expert-calls/applications/{applicationId}/move?lang=fr", new { move = "shortlist" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -23,7 +23,7 @@ public sealed class NewCallModel(CallCommands commands, CallPrefill prefill, Coo
         if (dimension is not null || code is not null)
         {
             var label = Text["Calls.Form.AreaOf." + dimension?.Trim().ToLowerInvariant()];
-            if (await prefill.FromAreaAsync(dimension, code, lang, label.ResourceNotFound ? dimension! : label.Value, ct) is not { } input)
+            if (label.ResourceNotFound || await prefill.FromAreaAsync(dimension, code, lang, label.Value, ct) is not { } input)
             {
                 return NotFound();
             }
