@@ -130,6 +130,8 @@ public static class PlatformServices
         builder.Services.AddExperts();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experts.ExpertCommands>();
+        builder.Services.AddScoped<Features.Experts.CallCommands>();
+        builder.Services.AddScoped<Features.Experts.CallPrefill>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
