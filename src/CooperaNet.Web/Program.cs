@@ -58,6 +58,7 @@ app.MapParticipationEndpoints();
 app.MapPriorityEndpoints();
 app.MapFollowUpEndpoints();
 app.MapExpertEndpoints();
+app.MapAssignmentEndpoints();
 app.MapAccountEndpoints();
 app.MapExperienceEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -60,9 +60,11 @@ public sealed class ExpertCommands(
     public async Task<ExpertProfile?> MineAsync(ClaimsPrincipal user, CancellationToken ct) =>
         user.IsInRole(Roles.Expert) && user.UserId() is { } id ? await profiles.OfUserAsync(id, ct) : null;
 
-    /// <summary>A profile the user may read; null when there is none or they may not.</summary>
-    public async Task<ExpertProfile?> ReadableAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        await profiles.FindAsync(id, ct) is { } profile && (await auth.AuthorizeAsync(user, profile, ExpertOperations.Read)).Succeeded ? profile : null;
+    /// <summary>A profile the user may read, or why not: there is none, or they may not.</summary>
+    public async Task<(ExpertProfile? Profile, EntryRefusal Refusal)> ReadAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        await profiles.FindAsync(id, ct) is not { } profile ? (null, EntryRefusal.NotFound)
+        : (await auth.AuthorizeAsync(user, profile, ExpertOperations.Read)).Succeeded ? (profile, EntryRefusal.None)
+        : (null, EntryRefusal.Forbidden);
 
     public Task<CvInfo?> CvInfoAsync(ExpertProfile profile, CancellationToken ct) => profiles.CvInfoAsync(profile.Id, ct);
 
