@@ -68,6 +68,23 @@ public sealed class ExpertCommands(
 
     public Task<CvInfo?> CvInfoAsync(ExpertProfile profile, CancellationToken ct) => profiles.CvInfoAsync(profile.Id, ct);
 
+    /// <summary>Creates the profile of a signed-in expert account that has none, with the consent; the same checks as applying.</summary>
+    public async Task<ExpertResult> CreateAsync(ClaimsPrincipal user, bool consent, ExpertInput input, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Expert) || user.UserId() is not { } userId)
+        {
+            return ExpertResult.Forbidden;
+        }
+
+        if (await MineAsync(user, ct) is not null)
+        {
+            return new ExpertResult(EntryRefusal.Conflict);
+        }
+
+        var (_, errors) = await profiles.CreateAsync(userId, consent, input, ct);
+        return errors.Count == 0 ? ExpertResult.Done : new ExpertResult(EntryRefusal.Invalid, errors);
+    }
+
     /// <summary>Changes the user's own profile; the same checks as applying.</summary>
     public async Task<ExpertResult> UpdateAsync(ClaimsPrincipal user, ExpertInput? input, CancellationToken ct)
     {

@@ -42,11 +42,19 @@ public sealed class ProfileModel(ExpertCommands commands, AssignmentCommands ass
     [BindProperty]
     public bool ConfirmErasure { get; set; }
 
+    /// <summary>The consent of an expert account that has no profile yet and writes it here.</summary>
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    /// <summary>The account has the expert role but no profile: the page invites it to write one.</summary>
+    public bool Missing { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await Commands.MineAsync(User, ct) is not { } profile)
         {
-            return NotFound();
+            Missing = true;
+            return await ShowAsync();
         }
 
         Notice = Notices.Take(this);
@@ -58,7 +66,7 @@ public sealed class ProfileModel(ExpertCommands commands, AssignmentCommands ass
     {
         if (await Commands.MineAsync(User, ct) is not { } profile)
         {
-            return NotFound();
+            return await CreateAsync(ct);
         }
 
         if (await ReadFormAsync() is not { } input)
@@ -74,7 +82,8 @@ public sealed class ProfileModel(ExpertCommands commands, AssignmentCommands ass
     {
         if (await Commands.MineAsync(User, ct) is not { } profile)
         {
-            return NotFound();
+            Missing = true;
+            return await ShowSuggestionsAsync();
         }
 
         await ShowSuggestionsAsync();
@@ -108,6 +117,33 @@ public sealed class ProfileModel(ExpertCommands commands, AssignmentCommands ass
         }
 
         return await AnswerAsync(result, profile, string.Empty, EraseSection, ct);
+    }
+
+    /// <summary>Writes the profile of an expert account that has none, with its consent; the form again with its errors otherwise.</summary>
+    private async Task<IActionResult> CreateAsync(CancellationToken ct)
+    {
+        Missing = true;
+        if (await ReadFormAsync() is { } input)
+        {
+            var result = await Commands.CreateAsync(User, Consent, input, ct);
+            if (result.Refusal is EntryRefusal.None or EntryRefusal.Conflict)
+            {
+                TempData[Notices.Key] = "Assignments.NoProfile.Created";
+                return Redirect($"/{UiStrings.CurrentLanguage}{ExpertRoutes.Profile}");
+            }
+
+            if (result.Refusal == EntryRefusal.Forbidden)
+            {
+                return StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            foreach (var error in result.Errors ?? [])
+            {
+                ModelState.AddModelError(error.Field == "consent" ? nameof(Consent) : ExpertForm.KeyOf(error.Field), Problems.Message(Text, error));
+            }
+        }
+
+        return await ShowAsync();
     }
 
     /// <summary>The expert takes a mission proposed to them.</summary>
