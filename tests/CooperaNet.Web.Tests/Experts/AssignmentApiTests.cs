@@ -37,11 +37,7 @@ public sealed class AssignmentApiTests(CooperaNetFactory factory) : IClassFixtur
         Assert.Equal("CO", assignment.GetProperty("receivingState").GetString());
         Assert.Equal("proposed", assignment.GetProperty("status").GetString());
 
-        var browser = AccountClient.For(factory);
-        using (var signIn = await browser.SignInAsync(email))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        var browser = await factory.SignedInAsync(email);
 
         Assert.Equal("accepted", await StatusAsync(await browser.Http.PostAsync($"{Api}/{id}/accept", null, Ct)));
         Assert.Equal("completed", await StatusAsync(await secretariat.Http.PostAsync($"{Api}/{id}/complete", null, Ct)));
@@ -67,11 +63,7 @@ public sealed class AssignmentApiTests(CooperaNetFactory factory) : IClassFixtur
         var demand = await factory.WaterDemandAsync("PE");
         var (expert, email) = await factory.RosterExpertAsync();
         var assignment = await factory.AssignmentAsync(expert.Id, demand.Id, AssignmentStage.Proposed);
-        var browser = AccountClient.For(factory);
-        using (var signIn = await browser.SignInAsync(email))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        var browser = await factory.SignedInAsync(email);
 
         using var refused = await browser.Http.PostAsJsonAsync($"{Api}/{assignment.Id}/decline?lang=pt", new { reason = "  " }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -208,11 +200,7 @@ public sealed class AssignmentApiTests(CooperaNetFactory factory) : IClassFixtur
         var inChile = await factory.AssignmentAsync(expert.Id, chile.Id, AssignmentStage.Proposed);
         var secretariat = await Sessions.SignedInAsync(factory, Roles.Secretariat);
         var chileanFocalPoint = await Sessions.SignedInAsync(factory, Roles.FocalPoint, "CL");
-        var browser = AccountClient.For(factory);
-        using (var signIn = await browser.SignInAsync(email))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        var browser = await factory.SignedInAsync(email);
 
         Assert.Equal([inChile.Id, inColombia.Id], await IdsAsync(secretariat, $"{Api}?expert={expert.Id}"));
         Assert.Equal([inColombia.Id], await IdsAsync(secretariat, $"{Api}?demand={colombia.Id}"));

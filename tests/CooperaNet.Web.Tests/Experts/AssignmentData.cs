@@ -50,6 +50,15 @@ internal static class AssignmentData
         return (profile, email);
     }
 
+    /// <summary>A browser without JavaScript signed in as the existing account <paramref name="email"/>.</summary>
+    public static async Task<AccountClient> SignedInAsync(this CooperaNetFactory app, string email, string lang = "en")
+    {
+        var browser = AccountClient.For(app);
+        using var signIn = await browser.SignInAsync(email, lang: lang);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        return browser;
+    }
+
     /// <summary>An assignment of the expert to the demand, started ten days ago, moved to <paramref name="stage"/>.</summary>
     public static Task<ExpertAssignment> AssignmentAsync(this CooperaNetFactory app, Guid expertId, Guid demandId, AssignmentStage stage, int score = 4) =>
         app.WithScopeAsync(async sp =>

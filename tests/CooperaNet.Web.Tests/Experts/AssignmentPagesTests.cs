@@ -42,11 +42,7 @@ public sealed class AssignmentPagesTests(CooperaNetFactory factory) : IClassFixt
         await using var db = factory.NewDbContext();
         var id = await db.ExpertAssignments.Where(a => a.ExpertId == expert.Id).Select(a => a.Id).SingleAsync(Ct);
 
-        var browser = AccountClient.For(factory);
-        using (var signIn = await browser.SignInAsync(email))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        var browser = await factory.SignedInAsync(email);
 
         Assert.Contains("Community water trainer", await browser.PageAsync("/en/experts/profile"));
         using (var accepted = await browser.PostFormAsync("/en/experts/profile?handler=Accept", new Dictionary<string, string> { ["assignmentId"] = id.ToString() }, "/en/experts/profile"))
@@ -112,11 +108,7 @@ public sealed class AssignmentPagesTests(CooperaNetFactory factory) : IClassFixt
         var (expert, email) = await factory.RosterExpertAsync();
         var proposed = await factory.AssignmentAsync(expert.Id, demand.Id, AssignmentStage.Proposed);
         var completed = await factory.AssignmentAsync(expert.Id, demand.Id, AssignmentStage.Completed);
-        var browser = AccountClient.For(factory);
-        using (var signIn = await browser.SignInAsync(email, lang: "es"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        var browser = await factory.SignedInAsync(email, "es");
 
         using var decline = await browser.PostFormAsync("/es/experts/profile?handler=Decline", new Dictionary<string, string> { ["assignmentId"] = proposed.Id.ToString(), ["reason"] = "" }, "/es/experts/profile");
         Assert.Equal(HttpStatusCode.BadRequest, decline.StatusCode);
@@ -161,11 +153,7 @@ public sealed class AssignmentPagesTests(CooperaNetFactory factory) : IClassFixt
     {
         var email = $"sin-perfil-{Guid.NewGuid():N}@example.org";
         await factory.CreateUserAsync(email, Roles.Expert);
-        var browser = AccountClient.For(factory);
-        using (var signIn = await browser.SignInAsync(email, lang: "pt"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        }
+        var browser = await factory.SignedInAsync(email, "pt");
 
         var invitation = await browser.PageAsync("/pt/experts/profile");
         Assert.Contains("Complete seu perfil de especialista", invitation);

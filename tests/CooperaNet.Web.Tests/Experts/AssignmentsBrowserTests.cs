@@ -148,15 +148,4 @@ public sealed class AssignmentsBrowserTests(BrowserFixture browser) : BrowserTes
 
     private static async Task<bool> IsFocusedWithinAsync(ILocator elements) =>
         await elements.EvaluateAllAsync<bool>("(nodes) => nodes.includes(document.activeElement)");
-
-    private async Task<IPage> SignInAsync(string email, string lang)
-    {
-        var page = await NewPageAsync();
-        await GotoAsync(page, $"/{lang}/account/sign-in");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(TestUsers.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/{lang}/");
-        return page;
-    }
 }
