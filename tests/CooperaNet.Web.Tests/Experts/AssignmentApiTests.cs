@@ -80,6 +80,27 @@ public sealed class AssignmentApiTests(CooperaNetFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_evaluation_needs_a_score_from_1_to_5_and_a_comment_each_said_on_its_field()
+    {
+        var demand = await factory.WaterDemandAsync("CO");
+        var (expert, _) = await factory.RosterExpertAsync();
+        var assignment = await factory.AssignmentAsync(expert.Id, demand.Id, AssignmentStage.Completed);
+        var focalPoint = await Sessions.SignedInAsync(factory, Roles.FocalPoint, "CO");
+        var path = $"{Api}/{assignment.Id}/evaluation?lang=en";
+
+        using var empty = await focalPoint.Http.PostAsJsonAsync(path, new { }, Ct);
+        var errors = (await JsonAsync(empty)).GetProperty("errors");
+        Assert.Equal(("This is required.", "This is required."), (errors.GetProperty("score")[0].GetString(), errors.GetProperty("comment")[0].GetString()));
+        using var six = await focalPoint.Http.PostAsJsonAsync(path, new { score = 6, comment = "Más que excelente." }, Ct);
+        Assert.Equal("Choose a score from 1 to 5.", (await JsonAsync(six)).GetProperty("errors").GetProperty("score")[0].GetString());
+        using var noComment = await focalPoint.Http.PostAsJsonAsync(path, new { score = 3, comment = "" }, Ct);
+        Assert.Equal("This is required.", (await JsonAsync(noComment)).GetProperty("errors").GetProperty("comment")[0].GetString());
+
+        await using var db = factory.NewDbContext();
+        Assert.Null(await db.ExpertAssignments.Where(a => a.Id == assignment.Id).Select(a => a.EvaluationScore).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task The_receiving_states_focal_point_reads_the_profile_and_cv_and_the_read_is_audited_under_them()
     {
         var demand = await factory.WaterDemandAsync("CO");

@@ -43,7 +43,14 @@ public sealed record AssignmentView(
     DateTimeOffset? AnsweredAt,
     string? DeclineReason,
     DateTimeOffset? CompletedAt,
-    EvaluationView? Evaluation);
+    EvaluationView? Evaluation)
+{
+    /// <summary>Whether the assignment is at <paramref name="status"/>.</summary>
+    public bool Is(AssignmentStatus status) => Status == NameOf(status);
+
+    /// <summary>A status as pages and API write it: "proposed", "accepted", "declined", "completed".</summary>
+    public static string NameOf(AssignmentStatus status) => status.ToString().ToLowerInvariant();
+}
 
 /// <summary>An expert ranked for a demand, with the engine's reasons in the reader's words.</summary>
 public sealed record CandidateView(Guid ExpertId, string FullName, string Nationality, string Availability, double Score, IReadOnlyList<string> Reasons);
@@ -88,12 +95,6 @@ public sealed class AssignmentCommands(
         return [.. ranked.Select(r => new CandidateView(
             r.ExpertId, r.FullName, r.Nationality, ExpertNames.NameOf(r.Availability), Math.Round(r.Score, 4), pairs.Describe(r.Reasons, lookups, language)))];
     }
-
-    /// <summary>The ranked experts, those already proposed and the form to propose one, for a demand; null when there is no such demand.</summary>
-    public async Task<Pages.Experts.ProposeForm?> ProposeFormAsync(ClaimsPrincipal user, Guid demandId, Pages.Experts.ProposeInput input, string language, CancellationToken ct) =>
-        await CandidatesAsync(demandId, DefaultTop, language, ct) is { } candidates
-            ? new Pages.Experts.ProposeForm(demandId, candidates, input, await ListAsync(user, expertId: null, demandId, ct) ?? [])
-            : null;
 
     /// <summary>Proposes an expert of the roster (secretariat).</summary>
     public async Task<AssignmentOutcome> ProposeAsync(ClaimsPrincipal user, AssignmentRequest? request, CancellationToken ct)
@@ -182,21 +183,30 @@ public sealed class AssignmentCommands(
 
     /// <summary>The expert concerned takes the mission.</summary>
     public Task<AssignmentOutcome> AcceptAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        MoveAsync(user, id, AssignmentOperations.Answer, (a, ct) => assignments.AcceptAsync(a.Id, a.ExpertId, ct), ct);
+        MoveAsync(user, id, AssignmentOperations.Answer, async (a, ct) => Outcome(await assignments.AcceptAsync(a.Id, a.ExpertId, ct)), ct);
 
     /// <summary>The expert concerned says no, with a reason.</summary>
     public Task<AssignmentOutcome> DeclineAsync(ClaimsPrincipal user, Guid id, string? reason, CancellationToken ct) =>
-        MoveAsync(user, id, AssignmentOperations.Answer, (a, ct) => assignments.DeclineAsync(a.Id, a.ExpertId, reason ?? string.Empty, ct), ct);
+        MoveAsync(user, id, AssignmentOperations.Answer, async (a, ct) => Outcome(await assignments.DeclineAsync(a.Id, a.ExpertId, reason ?? string.Empty, ct)), ct);
 
     /// <summary>The secretariat marks the mission over.</summary>
     public Task<AssignmentOutcome> CompleteAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        MoveAsync(user, id, AssignmentOperations.Complete, (a, ct) => assignments.CompleteAsync(a.Id, ct), ct);
+        MoveAsync(user, id, AssignmentOperations.Complete, async (a, ct) => Outcome(await assignments.CompleteAsync(a.Id, ct)), ct);
 
     /// <summary>A focal point of the receiving state evaluates the completed work, once.</summary>
     public Task<AssignmentOutcome> EvaluateAsync(ClaimsPrincipal user, Guid id, EvaluationRequest? request, CancellationToken ct) =>
-        request?.Score is not { } score
-            ? MoveAsync(user, id, AssignmentOperations.Evaluate, (_, _) => Task.FromResult<ExpertError?>(ExpertError.Required("score")), ct)
-            : MoveAsync(user, id, AssignmentOperations.Evaluate, (a, ct) => assignments.EvaluateAsync(a.Id, score, request.Comment ?? string.Empty, actor.Name, ct), ct);
+        MoveAsync(user, id, AssignmentOperations.Evaluate, async (a, ct) =>
+        {
+            if (request?.Score is not { } score)
+            {
+                // Without a score the domain is not asked; the comment's absence is said at the same time.
+                return string.IsNullOrWhiteSpace(request?.Comment)
+                    ? AssignmentOutcome.Invalid(new FieldError("score", "required"), new FieldError("comment", "required"))
+                    : AssignmentOutcome.Invalid(new FieldError("score", "required"));
+            }
+
+            return Outcome(await assignments.EvaluateAsync(a.Id, score, request.Comment ?? string.Empty, actor.Name, ct));
+        }, ct);
 
     /// <summary>An <see cref="ExpertError"/> as a refusal: a field's error is 400, an unknown thing 404, the rest 409.</summary>
     public static AssignmentOutcome Refused(ExpertError error)
@@ -220,7 +230,7 @@ public sealed class AssignmentCommands(
 
     private async Task<AssignmentOutcome> MoveAsync(
         ClaimsPrincipal user, Guid id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        Func<ExpertAssignment, CancellationToken, Task<ExpertError?>> move, CancellationToken ct)
+        Func<ExpertAssignment, CancellationToken, Task<AssignmentOutcome>> move, CancellationToken ct)
     {
         if (await ResourceAsync(id, ct) is not { } resource)
         {
@@ -232,8 +242,12 @@ public sealed class AssignmentCommands(
             return AssignmentOutcome.Forbidden;
         }
 
-        return await move(resource.Assignment, ct) is { } error ? Refused(error) : new AssignmentOutcome(EntryRefusal.None, await ViewAsync(id, ct));
+        var outcome = await move(resource.Assignment, ct);
+        return outcome.Refusal == EntryRefusal.None ? outcome with { Assignment = await ViewAsync(id, ct) } : outcome;
     }
+
+    /// <summary>Done (the view is read after), or the refusal of <paramref name="error"/>.</summary>
+    private static AssignmentOutcome Outcome(ExpertError? error) => error is null ? new AssignmentOutcome(EntryRefusal.None) : Refused(error);
 
     private async Task<AssignmentResource?> ResourceAsync(Guid id, CancellationToken ct)
     {
@@ -264,7 +278,7 @@ public sealed class AssignmentCommands(
 
     private static AssignmentView Of(ExpertAssignment a, string expertName, string target) => new(
         a.Id, a.ExpertId, expertName, a.DemandId, a.InitiativeId, target, a.ReceivingState, a.Role, a.StartsOn, a.EndsOn,
-        a.Status.ToString().ToLowerInvariant(), a.ProposedAt, a.AnsweredAt, a.DeclineReason, a.CompletedAt,
+        AssignmentView.NameOf(a.Status), a.ProposedAt, a.AnsweredAt, a.DeclineReason, a.CompletedAt,
         a.EvaluationScore is { } score ? new EvaluationView(score, a.EvaluationComment ?? string.Empty, a.EvaluatedAt!.Value) : null);
 
     private static DateOnly? Day(string? value, string field, List<FieldError> errors)

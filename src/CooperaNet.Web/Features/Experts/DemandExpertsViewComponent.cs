@@ -1,5 +1,4 @@
 using CooperaNet.Domain.Catalog;
-using CooperaNet.Web.Localization;
 using CooperaNet.Web.Pages.Experts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +19,6 @@ public sealed class DemandExpertsViewComponent(AssignmentCommands commands) : Vi
             return Content(string.Empty);
         }
 
-        return View(await commands.ProposeFormAsync(UserClaimsPrincipal, entry.Id, new ProposeInput(), UiStrings.CurrentLanguage, HttpContext.RequestAborted));
+        return View(await ProposeForm.LoadAsync(commands, UserClaimsPrincipal, entry.Id, new ProposeInput(), HttpContext.RequestAborted));
     }
 }

@@ -1,4 +1,5 @@
 using CooperaNet.Application.Data;
+using CooperaNet.Domain.Experts;
 using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Infrastructure;
@@ -62,9 +63,9 @@ public sealed class AssignmentsModel(AssignmentCommands commands, CooperaNetDbCo
         Cards = [.. assignments.Select(a => new AssignmentCard(
             a,
             lookups.StateName(a.ReceivingState),
-            LinkExpert: IsSecretariat || a.Status != "declined",
-            IsSecretariat && a.Status == "accepted" ? AssignmentActions.Complete
-            : state == a.ReceivingState && a.Status == "completed" && a.Evaluation is null ? AssignmentActions.Evaluate
+            LinkExpert: IsSecretariat || !a.Is(AssignmentStatus.Declined),
+            IsSecretariat && a.Is(AssignmentStatus.Accepted) ? AssignmentActions.Complete
+            : state == a.ReceivingState && a.Is(AssignmentStatus.Completed) && a.Evaluation is null ? AssignmentActions.Evaluate
             : AssignmentActions.None))];
         return Page();
     }

@@ -210,7 +210,7 @@ public sealed class ProfileModel(ExpertCommands commands, AssignmentCommands ass
         var page = await ShowAsync(status >= StatusCodes.Status400BadRequest ? status : null);
         Assignments = AssignmentCard.Of(
             await assignments.ListAsync(User, profile.Id, demandId: null, ct) ?? [], Lookups, linkExpert: false,
-            a => a.Status == "proposed" ? AssignmentActions.Answer : AssignmentActions.None);
+            a => a.Is(AssignmentStatus.Proposed) ? AssignmentActions.Answer : AssignmentActions.None);
         Summary = new ExpertSummary(ExpertViews.Of(profile), Lookups, UiStrings.CurrentLanguage);
         return page;
     }

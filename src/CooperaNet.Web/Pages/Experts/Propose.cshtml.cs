@@ -67,7 +67,7 @@ public sealed class ProposeModel(AssignmentCommands commands, IStringLocalizer<P
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        if (await commands.ProposeFormAsync(User, DemandId, Input, UiStrings.CurrentLanguage, ct) is not { } form)
+        if (await ProposeForm.LoadAsync(commands, User, DemandId, Input, ct) is not { } form)
         {
             return NotFound();
         }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CooperaNet.Web.Features.Experts;
+using CooperaNet.Web.Localization;
 
 namespace CooperaNet.Web.Pages.Experts;
 
@@ -16,4 +18,14 @@ public sealed class ProposeInput
 }
 
 /// <summary>The experts ranked for a demand and the form to propose one of them, on the demand's page and on the propose page.</summary>
-public sealed record ProposeForm(Guid DemandId, IReadOnlyList<CandidateView> Candidates, ProposeInput Input, IReadOnlyList<AssignmentView> Proposed);
+public sealed record ProposeForm(Guid DemandId, IReadOnlyList<CandidateView> Candidates, ProposeInput Input, IReadOnlyList<AssignmentView> Proposed)
+{
+    /// <summary>The ranked experts, those already proposed and the form, for a demand; null when there is no such demand.</summary>
+    public static async Task<ProposeForm?> LoadAsync(AssignmentCommands commands, ClaimsPrincipal user, Guid demandId, ProposeInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        return await commands.CandidatesAsync(demandId, AssignmentCommands.DefaultTop, UiStrings.CurrentLanguage, ct) is { } candidates
+            ? new ProposeForm(demandId, candidates, input, await commands.ListAsync(user, expertId: null, demandId, ct) ?? [])
+            : null;
+    }
+}
