@@ -74,7 +74,7 @@ public sealed class AssignmentPagesTests(CooperaNetFactory factory) : IClassFixt
         Assert.Contains("Thank you: your evaluation was recorded.", await focalPoint.PageAsync("/en/experts/assignments"));
         Assert.Contains("4.0 out of 5 (1)", await secretariat.PageAsync("/en/experts?q=Quiroga+P%C3%A1ginas"));
         var evaluatedPage = await secretariat.PageAsync(expertPage);
-        Assert.Contains("Average: 4.0 out of 5 (1 evaluations)", evaluatedPage);
+        Assert.Contains("Average: 4.0 out of 5 (one evaluation)", evaluatedPage);
         Assert.Contains("Trained twelve water boards; clear manuals.", evaluatedPage);
         Assert.Contains("Trained twelve water boards; clear manuals.", await browser.PageAsync("/en/experts/profile"));
     }
