@@ -59,6 +59,7 @@ app.MapPriorityEndpoints();
 app.MapFollowUpEndpoints();
 app.MapExpertEndpoints();
 app.MapCallEndpoints();
+app.MapAssignmentEndpoints();
 app.MapAccountEndpoints();
 app.MapExperienceEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

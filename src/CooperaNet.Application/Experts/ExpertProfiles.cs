@@ -101,6 +101,33 @@ public sealed class ExpertProfiles(CooperaNetDbContext db, UserManager<Applicati
         return new ExpertApplication(profile, [], []);
     }
 
+    /// <summary>
+    /// Creates the profile of an existing expert account that has none (made by an administrator, or
+    /// whose profile was never written), with the consent recorded; refused without consent or with an
+    /// invalid profile. The account must have the expert role and no profile: the caller checks it.
+    /// </summary>
+    public async Task<(ExpertProfile? Profile, IReadOnlyList<FieldError> Errors)> CreateAsync(Guid userId, bool consent, ExpertInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = ExpertValidation.Check(input, await ReferenceCodes.LoadAsync(db, cache), DateOnly.FromDateTime(now.UtcDateTime));
+        if (!consent)
+        {
+            errors.Add(new("consent", "expert.consent"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var profile = new ExpertProfile { Id = Guid.CreateVersion7(now), UserId = userId, FullName = string.Empty, Nationality = string.Empty, CreatedAt = now };
+        profile.Consent(ExpertValidation.ConsentVersion, now);
+        ExpertWriter.Apply(profile, input, now);
+        db.ExpertProfiles.Add(profile);
+        await db.SaveChangesAsync(ct);
+        return (profile, []);
+    }
+
     /// <summary>The profile of the account <paramref name="userId"/>, with its languages, sectors and SDGs; null when it has none.</summary>
     public Task<ExpertProfile?> OfUserAsync(Guid userId, CancellationToken ct) => Profiles().FirstOrDefaultAsync(p => p.UserId == userId, ct);
 

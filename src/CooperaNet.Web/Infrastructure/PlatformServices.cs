@@ -128,10 +128,12 @@ public static class PlatformServices
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experiences.ExperienceAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
         builder.Services.AddExperts();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experts.ExpertCommands>();
         builder.Services.AddScoped<Features.Experts.CallCommands>();
         builder.Services.AddScoped<Features.Experts.CallPrefill>();
+        builder.Services.AddScoped<Features.Experts.AssignmentCommands>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())

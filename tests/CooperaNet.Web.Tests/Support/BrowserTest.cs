@@ -24,6 +24,12 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
     {
         var email = $"focal-point-{Guid.NewGuid():N}@example.org";
         await browser.CreateUserAsync(email, Application.Identity.Roles.FocalPoint, state);
+        return await SignInAsync(email, lang);
+    }
+
+    /// <summary>A page signed in, through the sign-in form, as the existing account <paramref name="email"/> (no second factor).</summary>
+    protected async Task<IPage> SignInAsync(string email, string lang)
+    {
         var page = await NewPageAsync();
         await GotoAsync(page, $"/{lang}/account/sign-in");
         await page.Locator("#Input_Email").FillAsync(email);

@@ -195,9 +195,13 @@ public sealed class PairViews(CooperaNetDbContext db, IMemoryCache cache, Catalo
         return [.. pairs.Select(p => new PairView(
             p.Id, p.Status.ToString(), p.Score, p.IsCurrent, Entry(p.OfferId), Entry(p.DemandId),
             p.OfferInterest.ToString(), p.DemandInterest.ToString(), p.DeclineReason,
-            [.. CatalogMatcher.Deserialize(p.Reasons).Select(r => r.Describe(language, value => NameOf(r.Kind, value, lookups, language)))],
+            Describe(CatalogMatcher.Deserialize(p.Reasons), lookups, language),
             p.InitiativeId, p.CreatedAt, p.AgreedAt))];
     }
+
+    /// <summary>The engine's reasons in words, as pairs and ranked experts show them.</summary>
+    public IReadOnlyList<string> Describe(IEnumerable<MatchReason> reasons, CatalogLookups lookups, string language) =>
+        [.. reasons.Select(r => r.Describe(language, value => NameOf(r.Kind, value, lookups, language)))];
 
     /// <summary>The name of a reason's value in the reader's language.</summary>
     private string? NameOf(ReasonKind kind, string value, CatalogLookups lookups, string language) => kind switch

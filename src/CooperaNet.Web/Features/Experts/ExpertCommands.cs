@@ -60,11 +60,30 @@ public sealed class ExpertCommands(
     public async Task<ExpertProfile?> MineAsync(ClaimsPrincipal user, CancellationToken ct) =>
         user.IsInRole(Roles.Expert) && user.UserId() is { } id ? await profiles.OfUserAsync(id, ct) : null;
 
-    /// <summary>A profile the user may read; null when there is none or they may not.</summary>
-    public async Task<ExpertProfile?> ReadableAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        await profiles.FindAsync(id, ct) is { } profile && (await auth.AuthorizeAsync(user, profile, ExpertOperations.Read)).Succeeded ? profile : null;
+    /// <summary>A profile the user may read, or why not: there is none, or they may not.</summary>
+    public async Task<(ExpertProfile? Profile, EntryRefusal Refusal)> ReadAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        await profiles.FindAsync(id, ct) is not { } profile ? (null, EntryRefusal.NotFound)
+        : (await auth.AuthorizeAsync(user, profile, ExpertOperations.Read)).Succeeded ? (profile, EntryRefusal.None)
+        : (null, EntryRefusal.Forbidden);
 
     public Task<CvInfo?> CvInfoAsync(ExpertProfile profile, CancellationToken ct) => profiles.CvInfoAsync(profile.Id, ct);
+
+    /// <summary>Creates the profile of a signed-in expert account that has none, with the consent; the same checks as applying.</summary>
+    public async Task<ExpertResult> CreateAsync(ClaimsPrincipal user, bool consent, ExpertInput input, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Expert) || user.UserId() is not { } userId)
+        {
+            return ExpertResult.Forbidden;
+        }
+
+        if (await MineAsync(user, ct) is not null)
+        {
+            return new ExpertResult(EntryRefusal.Conflict);
+        }
+
+        var (_, errors) = await profiles.CreateAsync(userId, consent, input, ct);
+        return errors.Count == 0 ? ExpertResult.Done : new ExpertResult(EntryRefusal.Invalid, errors);
+    }
 
     /// <summary>Changes the user's own profile; the same checks as applying.</summary>
     public async Task<ExpertResult> UpdateAsync(ClaimsPrincipal user, ExpertInput? input, CancellationToken ct)

@@ -43,7 +43,7 @@ public sealed record RosterQuery
     public int PageSize { get; init; } = RosterSearch.DefaultPageSize;
 }
 
-/// <summary>One expert in the roster's list.</summary>
+/// <summary>One expert in the roster's list, with the number and mean (1 to 5) of the receiving states' evaluations.</summary>
 public sealed record RosterRow(
     Guid Id,
     string FullName,
@@ -55,7 +55,9 @@ public sealed record RosterRow(
     IReadOnlyList<LanguageView> Languages,
     IReadOnlyList<string> Sectors,
     bool InRoster,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int Evaluations,
+    double? AverageEvaluation);
 
 /// <summary>A page of the roster.</summary>
 public sealed record RosterPage(int Total, int Page, int PageSize, IReadOnlyList<RosterRow> Items);

@@ -72,13 +72,21 @@ public static class ExpertEndpoints
         roster.MapGet("/", SearchAsync)
             .WithName("SearchExperts").WithSummary("The experts' profiles (secretariat), by name: filters sector (DAC code), category (3 digits), language (ISO 639-1), country (nationality or residence), availability, inRoster (true|false), q (words of the name or summary); page, pageSize (at most 100).")
             .Produces<RosterPage>().ProducesValidationProblem().ProducesProblem(403);
-        roster.MapGet("/{id:guid}", async (Guid id, HttpContext http, ExpertCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
-                await commands.ReadableAsync(http.User, id, ct) is { } profile ? TypedResults.Ok(ExpertViews.Of(profile)) : Problems.NotFound(text))
-            .WithName("GetExpert").WithSummary("One expert's profile (secretariat).")
+
+        // The secretariat reads any profile; a focal point those of the experts assigned to its state.
+        var readers = experts.MapGroup("/").RequireAuthorization(Policies.SignedIn);
+        readers.MapGet("/{id:guid}", async (Guid id, HttpContext http, ExpertCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+                await commands.ReadAsync(http.User, id, ct) switch
+                {
+                    ({ } profile, _) => TypedResults.Ok(ExpertViews.Of(profile)),
+                    (_, EntryRefusal.Forbidden) => Forbidden(text),
+                    _ => Problems.NotFound(text),
+                })
+            .WithName("GetExpert").WithSummary("One expert's profile (secretariat, and the focal points of a state the expert is assigned to).")
             .Produces<ExpertView>().ProducesProblem(403).ProducesProblem(404);
-        roster.MapGet("/{id:guid}/cv", async (Guid id, HttpContext http, ExpertCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
+        readers.MapGet("/{id:guid}/cv", async (Guid id, HttpContext http, ExpertCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
                 Download(await commands.CvAsync(http.User, id, ct), text))
-            .WithName("GetExpertCv").WithSummary("One expert's CV (secretariat); the read is recorded with the reader.")
+            .WithName("GetExpertCv").WithSummary("One expert's CV (as the profile); the read is recorded with the reader.")
             .Produces(200, contentType: PdfType).ProducesProblem(403).ProducesProblem(404);
         return routes;
     }

@@ -9,6 +9,9 @@ public static class ExpertRoutes
     public const string Api = "/api/v1/experts";
     public const string MyCv = Api + "/me/cv";
     public const string MyData = Api + "/me/export";
+    public const string Assignments = "/experts/assignments";
+    public const string Propose = "/experts/assignments/propose";
+    public const string AssignmentsApi = "/api/v1/expert-assignments";
 
     public static string Expert(Guid id) => $"/experts/{id}";
 

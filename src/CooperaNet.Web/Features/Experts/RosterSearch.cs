@@ -116,12 +116,20 @@ public static class RosterSearch
             })
             .AsSplitQuery()
             .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var scores = (await db.ExpertAssignments.AsNoTracking()
+                .Where(a => ids.Contains(a.ExpertId) && a.EvaluationScore != null)
+                .Select(a => new { a.ExpertId, Score = a.EvaluationScore!.Value })
+                .ToListAsync(ct))
+            .ToLookup(a => a.ExpertId, a => a.Score);
         return new RosterPage(total, query.Page, query.PageSize, [.. rows.Select(p => new RosterRow(
             p.Id, p.FullName, p.Nationality, p.Residence, p.YearsOfExperience, ExpertNames.NameOf(p.Availability), p.AvailableFrom,
             [.. p.Languages.OrderByDescending(l => l.Level).ThenBy(l => l.Language, StringComparer.Ordinal).Select(l => new LanguageView(l.Language, ExpertNames.NameOf(l.Level)))],
             [.. p.Sectors.Order(StringComparer.Ordinal)],
             p.InRosterSince is not null,
-            p.UpdatedAt))]);
+            p.UpdatedAt,
+            scores[p.Id].Count(),
+            scores[p.Id].Any() ? Math.Round(scores[p.Id].Average(), 2) : null))]);
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -18,17 +18,21 @@ namespace CooperaNet.Web.Pages.Experts;
 /// held, and erase it all after ticking a confirmation (no JavaScript needed).
 /// </summary>
 [Authorize(Policy = ExpertPolicies.Expert)]
-public sealed class ProfileModel(ExpertCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text)
+public sealed class ProfileModel(ExpertCommands commands, AssignmentCommands assignments, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text)
     : ExpertFormPage(commands, db, cache, text)
 {
     public const string CvSection = "cv";
     public const string EraseSection = "erase";
+    public const string AssignmentsSection = "assignments";
 
     public ExpertSummary? Summary { get; private set; }
 
     public CvInfo? Cv { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>The missions proposed to the expert, latest first, with the forms to accept or decline them.</summary>
+    public IReadOnlyList<AssignmentCard> Assignments { get; private set; } = [];
 
     /// <summary>The CV chosen in the upload form.</summary>
     [BindProperty]
@@ -38,11 +42,19 @@ public sealed class ProfileModel(ExpertCommands commands, CooperaNetDbContext db
     [BindProperty]
     public bool ConfirmErasure { get; set; }
 
+    /// <summary>The consent of an expert account that has no profile yet and writes it here.</summary>
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    /// <summary>The account has the expert role but no profile: the page invites it to write one.</summary>
+    public bool Missing { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await Commands.MineAsync(User, ct) is not { } profile)
         {
-            return NotFound();
+            Missing = true;
+            return await ShowAsync();
         }
 
         Notice = Notices.Take(this);
@@ -54,7 +66,7 @@ public sealed class ProfileModel(ExpertCommands commands, CooperaNetDbContext db
     {
         if (await Commands.MineAsync(User, ct) is not { } profile)
         {
-            return NotFound();
+            return await CreateAsync(ct);
         }
 
         if (await ReadFormAsync() is not { } input)
@@ -70,7 +82,8 @@ public sealed class ProfileModel(ExpertCommands commands, CooperaNetDbContext db
     {
         if (await Commands.MineAsync(User, ct) is not { } profile)
         {
-            return NotFound();
+            Missing = true;
+            return await ShowSuggestionsAsync();
         }
 
         await ShowSuggestionsAsync();
@@ -104,6 +117,57 @@ public sealed class ProfileModel(ExpertCommands commands, CooperaNetDbContext db
         }
 
         return await AnswerAsync(result, profile, string.Empty, EraseSection, ct);
+    }
+
+    /// <summary>Writes the profile of an expert account that has none, with its consent; the form again with its errors otherwise.</summary>
+    private async Task<IActionResult> CreateAsync(CancellationToken ct)
+    {
+        Missing = true;
+        if (await ReadFormAsync() is { } input)
+        {
+            var result = await Commands.CreateAsync(User, Consent, input, ct);
+            if (result.Refusal is EntryRefusal.None or EntryRefusal.Conflict)
+            {
+                TempData[Notices.Key] = "Assignments.NoProfile.Created";
+                return Redirect($"/{UiStrings.CurrentLanguage}{ExpertRoutes.Profile}");
+            }
+
+            if (result.Refusal == EntryRefusal.Forbidden)
+            {
+                return StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            foreach (var error in result.Errors ?? [])
+            {
+                ModelState.AddModelError(error.Field == "consent" ? nameof(Consent) : ExpertForm.KeyOf(error.Field), Problems.Message(Text, error));
+            }
+        }
+
+        return await ShowAsync();
+    }
+
+    /// <summary>The expert takes a mission proposed to them.</summary>
+    public Task<IActionResult> OnPostAcceptAsync(Guid assignmentId, CancellationToken ct) =>
+        AnswerAssignmentAsync(assignmentId, "accept", () => assignments.AcceptAsync(User, assignmentId, ct), ct);
+
+    /// <summary>The expert declines a mission, with a reason.</summary>
+    public Task<IActionResult> OnPostDeclineAsync(Guid assignmentId, string? reason, CancellationToken ct) =>
+        AnswerAssignmentAsync(assignmentId, "decline", () => assignments.DeclineAsync(User, assignmentId, reason, ct), ct);
+
+    private async Task<IActionResult> AnswerAssignmentAsync(Guid assignmentId, string done, Func<Task<AssignmentOutcome>> answer, CancellationToken ct)
+    {
+        if (await Commands.MineAsync(User, ct) is not { } profile)
+        {
+            return NotFound();
+        }
+
+        if (AssignmentForms.Answer(this, await answer(), assignmentId, done, $"/{UiStrings.CurrentLanguage}{ExpertRoutes.Profile}#{AssignmentsSection}", Text) is { } result)
+        {
+            return result;
+        }
+
+        Form = ExpertForm.From(ExpertViews.InputOf(profile));
+        return await ShowProfileAsync(profile, ct);
     }
 
     private async Task<IActionResult> AnswerAsync(ExpertResult result, ExpertProfile profile, string notice, string? section, CancellationToken ct)
@@ -142,7 +206,11 @@ public sealed class ProfileModel(ExpertCommands commands, CooperaNetDbContext db
     private async Task<IActionResult> ShowProfileAsync(ExpertProfile profile, CancellationToken ct)
     {
         Cv = await Commands.CvInfoAsync(profile, ct);
-        var page = await ShowAsync();
+        var status = Response.StatusCode;
+        var page = await ShowAsync(status >= StatusCodes.Status400BadRequest ? status : null);
+        Assignments = AssignmentCard.Of(
+            await assignments.ListAsync(User, profile.Id, demandId: null, ct) ?? [], Lookups, linkExpert: false,
+            a => a.Is(AssignmentStatus.Proposed) ? AssignmentActions.Answer : AssignmentActions.None);
         Summary = new ExpertSummary(ExpertViews.Of(profile), Lookups, UiStrings.CurrentLanguage);
         return page;
     }
