@@ -185,23 +185,45 @@ public sealed class SidicssTests
         var now = host.Clock.GetUtcNow();
         var demand = new CatalogEntry
         {
-            Id = Guid.NewGuid(), Kind = EntryKind.Demand, StateCode = "PY", Language = "es", Title = "Riego", Summary = "Riego.", Institution = "MAG",
-            CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid(),
+            Kind = EntryKind.Demand,
+            StateCode = "PY",
+            Language = "es",
+            Title = "Riego",
+            Summary = "Riego.",
+            Institution = "MAG",
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         demand.Sectors.Add(new EntrySector { EntryId = demand.Id, SectorCode = "31140" });
         demand.Sdgs.Add(new EntrySdg { EntryId = demand.Id, Code = "6.4" });
         demand.Sdgs.Add(new EntrySdg { EntryId = demand.Id, Code = "6" });
         var bilateral = new Initiative
         {
-            Id = Bilateral, Title = "Riego por goteo", Language = "es", Type = InitiativeType.Project, Modality = CooperationModality.Bilateral,
-            DemandId = demand.Id, StartsOn = new(2026, 3, 1), EndsOn = new(2026, 12, 31), CreatedAt = now,
+            Id = Bilateral,
+            Title = "Riego por goteo",
+            Language = "es",
+            Type = InitiativeType.Project,
+            Modality = CooperationModality.Bilateral,
+            DemandId = demand.Id,
+            StartsOn = new(2026, 3, 1),
+            EndsOn = new(2026, 12, 31),
+            CreatedAt = now,
             Participants = [new() { StateCode = "CO", Role = ParticipantRole.Offerer }, new() { StateCode = "PY", Role = ParticipantRole.Receiver }],
         };
         Assert.Null(bilateral.Start(now));
         var triangular = new Initiative
         {
-            Id = Triangular, Title = "Bancos de leche humana", Language = "es", Type = InitiativeType.Programme, Modality = CooperationModality.Triangular,
-            StartsOn = new(2025, 1, 15), EndsOn = new(2025, 11, 30), CreatedAt = now, Sectors = ["12240"], Sdgs = ["3.2", "3"],
+            Id = Triangular,
+            Title = "Bancos de leche humana",
+            Language = "es",
+            Type = InitiativeType.Programme,
+            Modality = CooperationModality.Triangular,
+            StartsOn = new(2025, 1, 15),
+            EndsOn = new(2025, 11, 30),
+            CreatedAt = now,
+            Sectors = ["12240"],
+            Sdgs = ["3.2", "3"],
             Participants =
             [
                 new() { StateCode = "BR", Role = ParticipantRole.FirstOfferer, BudgetedCost = 150000m, ExecutedCost = 142000m },
@@ -213,8 +235,13 @@ public sealed class SidicssTests
         Assert.Null(triangular.Complete(now));
         var regional = new Initiative
         {
-            Id = Regional, Title = "Red de catastro, registro y propiedad", Language = "pt", Type = InitiativeType.Action, Modality = CooperationModality.Regional,
-            CreatedAt = now, Sectors = ["15110"],
+            Id = Regional,
+            Title = "Red de catastro, registro y propiedad",
+            Language = "pt",
+            Type = InitiativeType.Action,
+            Modality = CooperationModality.Regional,
+            CreatedAt = now,
+            Sectors = ["15110"],
             Participants =
             [
                 new() { StateCode = "UY", Role = ParticipantRole.Offerer }, new() { StateCode = "AR", Role = ParticipantRole.Offerer },

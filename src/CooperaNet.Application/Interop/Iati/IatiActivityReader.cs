@@ -270,7 +270,17 @@ public sealed record ExternalActivityData(
     {
         var json = JsonSerializer.Serialize(new
         {
-            IatiIdentifier, ReportingOrgRef, ReportingOrgName, Language, Status, StartsOn, EndsOn, Countries, Sectors, Sdgs, SourceUpdatedAt,
+            IatiIdentifier,
+            ReportingOrgRef,
+            ReportingOrgName,
+            Language,
+            Status,
+            StartsOn,
+            EndsOn,
+            Countries,
+            Sectors,
+            Sdgs,
+            SourceUpdatedAt,
             Texts = Texts.Select(t => new { t.Language, t.Title, t.Description }),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));

@@ -476,8 +476,14 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
     {
         var preview = new Initiative
         {
-            Id = row.Id, Title = row.Title, Language = row.Language, Type = row.Type, Modality = row.Modality,
-            StartsOn = row.StartsOn, EndsOn = row.EndsOn, Participants = participants,
+            Id = row.Id,
+            Title = row.Title,
+            Language = row.Language,
+            Type = row.Type,
+            Modality = row.Modality,
+            StartsOn = row.StartsOn,
+            EndsOn = row.EndsOn,
+            Participants = participants,
         };
         MoveTo(preview, row.Status, DateTimeOffset.UnixEpoch);
         return preview;
