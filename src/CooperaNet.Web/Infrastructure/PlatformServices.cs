@@ -5,6 +5,7 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Interop;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
@@ -128,6 +129,7 @@ public static class PlatformServices
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experiences.ExperienceAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
         builder.Services.AddExperts();
+        builder.Services.AddDataExchange(builder.Configuration);
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experts.ExpertCommands>();

@@ -20,9 +20,37 @@ public enum IatiSeverity
 
 /// <summary>
 /// What the import found, pointing at the activity (its position in the file and its identifier,
-/// when it has one) and the element concerned. <paramref name="Code"/> is stable; <paramref name="Message"/> says it in English.
+/// when it has one) and the element concerned. <paramref name="Code"/> is stable and, with
+/// <paramref name="Args"/>, words the finding in any language; <see cref="Message"/> is the English.
 /// </summary>
-public sealed record IatiFinding(IatiSeverity Severity, int Activity, string? Identifier, string Element, string Code, string Message);
+public sealed record IatiFinding(IatiSeverity Severity, int Activity, string? Identifier, string Element, string Code, IReadOnlyList<string> Args)
+{
+    /// <summary>The English templates by code, {0}, {1}... the <see cref="Args"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["iati.xml"] = "The file is not well-formed XML, or is refused (a DTD, an entity): {0}",
+        ["iati.schema"] = "The file breaks the IATI 2.03 schema: {0}",
+        ["iati.root"] = "The file's root element is '{0}', not 'iati-activities': it is not an IATI activity file.",
+        ["iati.version"] = "The file is IATI version '{0}': only 2.01 to 2.03 files are read.",
+        ["iati.identifier-missing"] = "The activity has no iati-identifier: it cannot be kept or updated later.",
+        ["iati.identifier-long"] = "The iati-identifier is longer than {0} characters.",
+        ["iati.title-missing"] = "The activity has no title in Spanish, English, Portuguese or French.",
+        ["iati.not-americas"] = "No recipient country is an OAS member state and no recipient region is in the Americas.",
+        ["iati.own"] = "The activity is the platform's own (its identifier has the platform's prefix): its record is already here.",
+        ["iati.duplicate"] = "The identifier appears earlier in the file: this one is left out.",
+        ["iati.country-outside"] = "'{0}' is not an OAS member state: left out.",
+        ["iati.sector-unknown"] = "'{0}' is not an active DAC 5-digit sector: left out.",
+        ["iati.sdg-unknown"] = "'{0}' is not an SDG goal or target: left out.",
+        ["iati.status"] = "'{0}' is not an activity status (1 to 6): left out.",
+        ["iati.date"] = "'{0}' is not a date (YYYY-MM-DD): left out.",
+        ["iati.dates-order"] = "The activity ends before it starts: the end date is left out.",
+        ["iati.language"] = "A narrative in '{0}' is left out: the platform keeps es, en, pt and fr.",
+        ["iati.text-long"] = "A text of {0} characters is cut to {1}.",
+    };
+
+    /// <summary>The finding in English.</summary>
+    public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, English[Code], [.. Args]);
+}
 
 /// <summary>
 /// Reads one <c>iati-activity</c> element into what the platform keeps of it: texts in the four
@@ -44,18 +72,18 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
         var findings = new List<IatiFinding>();
         var identifier = Collapse(element.Element("iati-identifier")?.Value);
         var at = $"iati-activity[{ordinal}]";
-        void Add(IatiSeverity severity, string where, string code, string message) =>
-            findings.Add(new IatiFinding(severity, ordinal, identifier.Length > 0 ? identifier : null, where, code, message));
+        void Add(IatiSeverity severity, string where, string code, params string[] args) =>
+            findings.Add(new IatiFinding(severity, ordinal, identifier.Length > 0 ? identifier : null, where, code, args));
 
         if (identifier.Length == 0)
         {
-            Add(IatiSeverity.Error, $"{at}/iati-identifier", "iati.identifier-missing", "The activity has no iati-identifier: it cannot be kept or updated later.");
+            Add(IatiSeverity.Error, $"{at}/iati-identifier", "iati.identifier-missing");
             return (null, findings);
         }
 
         if (identifier.Length > ExternalActivity.IdentifierMax)
         {
-            Add(IatiSeverity.Error, $"{at}/iati-identifier", "iati.identifier-long", $"The iati-identifier is longer than {ExternalActivity.IdentifierMax} characters.");
+            Add(IatiSeverity.Error, $"{at}/iati-identifier", "iati.identifier-long", ExternalActivity.IdentifierMax.ToString(CultureInfo.InvariantCulture));
             return (null, findings);
         }
 
@@ -81,7 +109,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
             .ToList();
         if (texts.Count == 0)
         {
-            Add(IatiSeverity.Error, $"{at}/title", "iati.title-missing", "The activity has no title in Spanish, English, Portuguese or French.");
+            Add(IatiSeverity.Error, $"{at}/title", "iati.title-missing");
             return (null, findings);
         }
 
@@ -103,14 +131,14 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
             }
             else
             {
-                Add(IatiSeverity.Warning, $"{recipientsAt}[@code='{code}']", "iati.country-outside", $"'{code}' is not an OAS member state: left out.");
+                Add(IatiSeverity.Warning, $"{recipientsAt}[@code='{code}']", "iati.country-outside", code);
             }
         }
 
         var inAmericas = element.Elements("recipient-region").Any(r => (r.Attribute("vocabulary")?.Value ?? "1") == "1" && AmericasRegions.Contains(r.Attribute("code")?.Value ?? string.Empty));
         if (countries.Count == 0 && !inAmericas)
         {
-            Add(IatiSeverity.Error, recipientsAt, "iati.not-americas", "No recipient country is an OAS member state and no recipient region is in the Americas.");
+            Add(IatiSeverity.Error, recipientsAt, "iati.not-americas");
             return (null, findings);
         }
 
@@ -125,7 +153,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
                     sectors.Add(code);
                     break;
                 case "1":
-                    Add(IatiSeverity.Warning, $"{at}/sector[@code='{code}']", "iati.sector-unknown", $"'{code}' is not an active DAC 5-digit sector: left out.");
+                    Add(IatiSeverity.Warning, $"{at}/sector[@code='{code}']", "iati.sector-unknown", code);
                     break;
                 case "7" or "8":
                     Sdg(code, $"{at}/sector[@code='{code}']");
@@ -142,7 +170,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
         var status = element.Element("activity-status")?.Attribute("code")?.Value?.Trim() ?? string.Empty;
         if (status is not ("1" or "2" or "3" or "4" or "5" or "6"))
         {
-            Add(IatiSeverity.Warning, $"{at}/activity-status", "iati.status", $"'{status}' is not an activity status (1 to 6): left out.");
+            Add(IatiSeverity.Warning, $"{at}/activity-status", "iati.status", status);
             status = string.Empty;
         }
 
@@ -157,7 +185,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
             }
             else
             {
-                Add(IatiSeverity.Warning, $"{at}/activity-date[@type='{type}']", "iati.date", $"'{text}' is not a date (YYYY-MM-DD): left out.");
+                Add(IatiSeverity.Warning, $"{at}/activity-date[@type='{type}']", "iati.date", text);
             }
         }
 
@@ -165,7 +193,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
         var endsOn = dates.TryGetValue("4", out var actualEnd) ? actualEnd : dates.TryGetValue("3", out var plannedEnd) ? plannedEnd : (DateOnly?)null;
         if (startsOn is { } s && endsOn is { } e && e < s)
         {
-            Add(IatiSeverity.Warning, $"{at}/activity-date", "iati.dates-order", "The activity ends before it starts: the end date is left out.");
+            Add(IatiSeverity.Warning, $"{at}/activity-date", "iati.dates-order");
             endsOn = null;
         }
 
@@ -193,7 +221,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
             }
             else
             {
-                Add(IatiSeverity.Warning, where, "iati.sdg-unknown", $"'{code}' is not an SDG goal or target: left out.");
+                Add(IatiSeverity.Warning, where, "iati.sdg-unknown", code);
             }
         }
     }
@@ -202,7 +230,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
     /// Each narrative with its language: its own xml:lang, else its parent's, else the activity's
     /// (English when none is declared); other languages are left out with a warning.
     /// </summary>
-    private static List<(string Language, string Text)> Narratives(XElement? parent, string? declared, string where, Action<IatiSeverity, string, string, string> add)
+    private static List<(string Language, string Text)> Narratives(XElement? parent, string? declared, string where, Action<IatiSeverity, string, string, string[]> add)
     {
         var result = new List<(string, string)>();
         if (parent is null)
@@ -223,7 +251,7 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
             var own = tag is null ? Languages.English : Languages.Normalize(tag);
             if (own is null)
             {
-                add(IatiSeverity.Warning, where, "iati.language", $"A narrative in '{tag}' is left out: the platform keeps es, en, pt and fr.");
+                add(IatiSeverity.Warning, where, "iati.language", [tag ?? string.Empty]);
                 continue;
             }
 
@@ -233,14 +261,14 @@ public sealed partial class IatiActivityReader(ReferenceCodes codes)
         return result;
     }
 
-    private static string Cut(string text, int max, string where, Action<IatiSeverity, string, string, string> add)
+    private static string Cut(string text, int max, string where, Action<IatiSeverity, string, string, string[]> add)
     {
         if (text.Length <= max)
         {
             return text;
         }
 
-        add(IatiSeverity.Warning, where, "iati.text-long", $"A text of {text.Length} characters is cut to {max}.");
+        add(IatiSeverity.Warning, where, "iati.text-long", [text.Length.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)]);
         return text[..max];
     }
 

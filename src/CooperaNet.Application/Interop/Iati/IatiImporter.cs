@@ -61,14 +61,14 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
             await xml.MoveToContentAsync();
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "iati-activities")
             {
-                Critical(Line(xml), Column(xml), "iati.root", $"The file's root element is '{xml.LocalName}', not 'iati-activities': it is not an IATI activity file.");
+                Critical(Line(xml), Column(xml), "iati.root", xml.LocalName);
             }
             else
             {
                 var version = xml.GetAttribute("version") ?? string.Empty;
                 if (!version.StartsWith("2.", StringComparison.Ordinal))
                 {
-                    Critical(Line(xml), Column(xml), "iati.version", $"The file is IATI version '{version}': only 2.01 to 2.03 files are read.");
+                    Critical(Line(xml), Column(xml), "iati.version", version);
                 }
 
                 var fileLanguage = xml.GetAttribute("xml:lang");
@@ -92,12 +92,12 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
                     findings.AddRange(found);
                     if (activity is not null && activity.IatiIdentifier.StartsWith(own, StringComparison.Ordinal))
                     {
-                        findings.Add(new IatiFinding(IatiSeverity.Error, read, activity.IatiIdentifier, $"iati-activity[{read}]/iati-identifier", "iati.own", "The activity is the platform's own (its identifier has the platform's prefix): its record is already here."));
+                        findings.Add(new IatiFinding(IatiSeverity.Error, read, activity.IatiIdentifier, $"iati-activity[{read}]/iati-identifier", "iati.own", []));
                         activity = null;
                     }
                     else if (activity is not null && !seen.Add(activity.IatiIdentifier))
                     {
-                        findings.Add(new IatiFinding(IatiSeverity.Error, read, activity.IatiIdentifier, $"iati-activity[{read}]/iati-identifier", "iati.duplicate", "The identifier appears earlier in the file: this one is left out."));
+                        findings.Add(new IatiFinding(IatiSeverity.Error, read, activity.IatiIdentifier, $"iati-activity[{read}]/iati-identifier", "iati.duplicate", []));
                         activity = null;
                     }
 
@@ -149,11 +149,11 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
 
         bool Stopped() => findings.Any(f => f.Severity == IatiSeverity.Critical);
 
-        void Critical(int line, int column, string code, string message)
+        void Critical(int line, int column, string code, string argument)
         {
             if (findings.Count(f => f.Severity == IatiSeverity.Critical) < MaxCritical)
             {
-                findings.Add(new IatiFinding(IatiSeverity.Critical, 0, null, line > 0 ? $"line {line}, column {column}" : "document", code, message));
+                findings.Add(new IatiFinding(IatiSeverity.Critical, 0, null, line > 0 ? $"line {line}, column {column}" : "document", code, [argument]));
             }
         }
     }
