@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using CooperaNet.Web.Features.Interop;
 using CooperaNet.Web.Tests.CatalogPages;
+using CooperaNet.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CooperaNet.Web.Tests.Interop.IatiApiTests.Outcome;
 
@@ -21,6 +22,9 @@ public sealed class IatiApiTests(PageMatrixHost host) : IClassFixture<PageMatrix
         Ok,
         Unauthorized,
         Forbidden,
+        SignIn,
+        TwoFactor,
+        Denied,
 
         /// <summary>200 and the activity created, audited under the caller.</summary>
         Imported,
@@ -28,14 +32,24 @@ public sealed class IatiApiTests(PageMatrixHost host) : IClassFixture<PageMatrix
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record Row(string Name, HttpMethod Method, string Path, bool Body, Outcome[] Expected);
+    private enum Body
+    {
+        None,
+        Xml,
+        Form,
+    }
+
+    private sealed record Row(string Name, HttpMethod Method, string Path, Body Body, Outcome[] Expected);
 
     private static readonly Row[] Table =
     [
         // Endpoint                                                                               Anonymous      Expert     Partner    WorkGroup  OtherState OwnState   Secretar.  Secr.no2FA
-        new("import, dry run", HttpMethod.Post, IatiEndpoints.Imports + "?dryRun=true", true,    [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        Forbidden]),
-        new("import", HttpMethod.Post, IatiEndpoints.Imports, true,                               [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Imported,  Forbidden]),
-        new("imported activities", HttpMethod.Get, IatiEndpoints.Activities, false,               [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
+        new("import, dry run", HttpMethod.Post, IatiEndpoints.Imports + "?dryRun=true", Body.Xml,   [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        Forbidden]),
+        new("import", HttpMethod.Post, IatiEndpoints.Imports, Body.Xml,                              [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Imported,  Forbidden]),
+        new("imported activities", HttpMethod.Get, IatiEndpoints.Activities, Body.None,              [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
+        new("page", HttpMethod.Get, "/en/iati/import", Body.None,                                    [SignIn,       Denied,    Denied,    Denied,    Denied,    Denied,    Ok,        TwoFactor]),
+        new("page, preview", HttpMethod.Post, "/en/iati/import?handler=Preview", Body.Form,          [SignIn,       Denied,    Denied,    Denied,    Denied,    Denied,    Ok,        TwoFactor]),
+        new("page, import", HttpMethod.Post, "/en/iati/import?handler=Import", Body.Form,            [SignIn,       Denied,    Denied,    Denied,    Denied,    Denied,    Imported,  TwoFactor]),
     ];
 
     public static TheoryData<string, Who, Outcome> Cases()
@@ -62,17 +76,42 @@ public sealed class IatiApiTests(PageMatrixHost host) : IClassFixture<PageMatrix
         var identifier = "XM-TEST-" + PageMatrixHost.Word();
         var lastAudit = await host.LastAuditAsync();
 
-        using var request = new HttpRequestMessage(line.Method, line.Path) { Content = line.Body ? Xml(Activities(Activity(identifier, "CO", "Agua potable rural"))) : null };
+        var xml = Activities(Activity(identifier, "CO", "Agua potable rural"));
+        using var request = new HttpRequestMessage(line.Method, line.Path)
+        {
+            Content = line.Body switch
+            {
+                Body.Xml => Xml(xml),
+                Body.Form => Form(session.Token, xml),
+                _ => null,
+            },
+        };
         using var response = await session.Browser.Http.SendAsync(request, Ct);
 
-        var status = $"{line.Method} {line.Path} answered {(int)response.StatusCode}";
-        var code = expected switch
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var status = $"{line.Method} {line.Path} answered {(int)response.StatusCode} {location}";
+        switch (expected)
         {
-            Unauthorized => HttpStatusCode.Unauthorized,
-            Forbidden => HttpStatusCode.Forbidden,
-            _ => HttpStatusCode.OK,
-        };
-        Assert.True(response.StatusCode == code, status);
+            case SignIn:
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/en/account/sign-in?ReturnUrl=", StringComparison.Ordinal), status);
+                break;
+            case TwoFactor:
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location == "/en/account/profile#two-factor", status);
+                break;
+            case Denied:
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/en/account/access-denied", StringComparison.Ordinal), status);
+                break;
+            default:
+                var code = expected switch
+                {
+                    Unauthorized => HttpStatusCode.Unauthorized,
+                    Forbidden => HttpStatusCode.Forbidden,
+                    _ => HttpStatusCode.OK,
+                };
+                Assert.True(response.StatusCode == code, status);
+                break;
+        }
+
         var records = await host.AuditSinceAsync(lastAudit, ["ExternalActivity", "ExternalActivityText"]);
         var stored = await InDbAsync(db => db.ExternalActivities.AnyAsync(a => a.IatiIdentifier == identifier, Ct));
         if (expected == Imported)
@@ -92,7 +131,7 @@ public sealed class IatiApiTests(PageMatrixHost host) : IClassFixture<PageMatrix
     public async Task A_real_file_is_previewed_then_imported_and_read_back_by_anyone()
     {
         var secretariat = await host.SessionAsync(Who.Secretariat);
-        var file = await File.ReadAllBytesAsync(RealFile("worldbank-sv.xml"), Ct);
+        var file = await File.ReadAllBytesAsync(TestFiles.Iati("worldbank-sv.xml"), Ct);
 
         var preview = await ImportAsync(secretariat, file, "?dryRun=true");
         var before = await InDbAsync(db => db.ExternalActivities.CountAsync(a => a.ReportingOrgRef == "44000", Ct));
@@ -160,6 +199,43 @@ public sealed class IatiApiTests(PageMatrixHost host) : IClassFixture<PageMatrix
     }
 
     [Fact]
+    public async Task The_page_previews_then_imports_and_says_what_it_found()
+    {
+        var secretariat = await host.SessionAsync(Who.Secretariat);
+        var identifier = "XM-TEST-PAGE-" + PageMatrixHost.Word();
+        var xml = Activities(Activity(identifier, "CO", "Agua potable rural"), Activity(identifier + "-ES", "ES", "Proyecto en España"));
+
+        using var preview = await secretariat.Browser.Http.PostAsync("/es/iati/import?handler=Preview", Form(secretariat.Token, xml), Ct);
+        var previewHtml = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync(Ct));
+        var storedAfterPreview = await InDbAsync(db => db.ExternalActivities.AnyAsync(a => a.IatiIdentifier == identifier, Ct));
+        using var import = await secretariat.Browser.Http.PostAsync("/es/iati/import?handler=Import", Form(secretariat.Token, xml), Ct);
+        var importHtml = WebUtility.HtmlDecode(await import.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("Vista previa de activities.xml: no ha cambiado nada", previewHtml, StringComparison.Ordinal);
+        Assert.Contains("Ningún país receptor es Estado miembro de la OEA", previewHtml, StringComparison.Ordinal);
+        Assert.False(storedAfterPreview);
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        Assert.Contains("activities.xml importado", importHtml, StringComparison.Ordinal);
+        Assert.True(await InDbAsync(db => db.ExternalActivities.AnyAsync(a => a.IatiIdentifier == identifier, Ct)));
+    }
+
+    [Fact]
+    public async Task The_page_refuses_no_file_and_a_broken_one()
+    {
+        var secretariat = await host.SessionAsync(Who.Secretariat);
+        using var none = new MultipartFormDataContent { { new StringContent(secretariat.Token), "__RequestVerificationToken" } };
+
+        using var empty = await secretariat.Browser.Http.PostAsync("/fr/iati/import?handler=Preview", none, Ct);
+        using var broken = await secretariat.Browser.Http.PostAsync("/fr/iati/import?handler=Import", Form(secretariat.Token, "<iati-activities version=\"2.03\"><iati-activity>"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("error-summary", await empty.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
+        Assert.Contains("activities.xml ne peut pas être importé : rien n'a changé", WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_list_refuses_a_page_out_of_range()
     {
         var anonymous = await host.SessionAsync(Who.Anonymous);
@@ -188,22 +264,20 @@ public sealed class IatiApiTests(PageMatrixHost host) : IClassFixture<PageMatrix
         return await read(db);
     }
 
+    private static MultipartFormDataContent Form(string token, string xml)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(xml));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        form.Add(file, "Upload", "activities.xml");
+        return form;
+    }
+
     private static ByteArrayContent Xml(string xml)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(xml));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         return content;
-    }
-
-    private static string RealFile(string name)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CooperaNet.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder!.FullName, "tests", "data", "iati-activities", name);
     }
 
     private static string Activities(params string[] activities) =>

@@ -91,12 +91,20 @@ public static class IatiEndpoints
             return Problems.Validation(text, [new FieldError("file", "iati.file-size", MaxFileBytes / (1024 * 1024))]);
         }
 
-        var contract = new IatiImportContract(
+        var contract = ContractOf(result, text);
+        return result.Stopped ? TypedResults.UnprocessableEntity(contract) : TypedResults.Ok(contract);
+    }
+
+    /// <summary>The import's report with each finding worded in the request's language.</summary>
+    public static IatiImportContract ContractOf(IatiImportResult result, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(text);
+        return new IatiImportContract(
             result.Read, result.Created, result.Updated, result.Unchanged, result.Refused, result.DryRun, result.Stopped,
             [.. result.Findings.Select(f => new IatiFindingContract(
                 f.Severity.ToString().ToLowerInvariant(), f.Activity, f.Identifier, f.Element, f.Code,
                 text["Iati.Finding." + f.Code, [.. f.Args]].Value))]);
-        return result.Stopped ? TypedResults.UnprocessableEntity(contract) : TypedResults.Ok(contract);
     }
 
     private static async Task<IResult> ListAsync(
