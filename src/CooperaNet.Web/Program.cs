@@ -5,6 +5,7 @@ using CooperaNet.Web.Features.Crossing;
 using CooperaNet.Web.Features.Experiences;
 using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
+using CooperaNet.Web.Features.OpenData;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Features.Priorities;
 using CooperaNet.Web.Features.Reference;
@@ -62,6 +63,7 @@ app.MapCallEndpoints();
 app.MapAssignmentEndpoints();
 app.MapAccountEndpoints();
 app.MapExperienceEndpoints();
+app.MapOpenDataEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -5,6 +5,8 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
+using CooperaNet.Application.Interop;
+using CooperaNet.Application.Interop.OpenData;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
@@ -40,6 +42,9 @@ public static class PlatformServices
         builder.Services.AddScoped<Application.Catalog.ClassificationSuggester>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: true);
         builder.Services.AddPriorityAreas(builder.Configuration);
+        builder.Services.AddDataExchange(builder.Configuration);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOpenData(builder.Configuration, contentRoot, Path.Combine(contentRoot, options.DataDirectory, "open-data"), background: true);
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();
