@@ -6,6 +6,7 @@ using CooperaNet.Web.Features.Experiences;
 using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
 using CooperaNet.Web.Features.Interop;
+using CooperaNet.Web.Features.OpenData;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Features.Priorities;
 using CooperaNet.Web.Features.Reference;
@@ -64,6 +65,7 @@ app.MapAssignmentEndpoints();
 app.MapAccountEndpoints();
 app.MapExperienceEndpoints();
 app.MapIatiEndpoints();
+app.MapOpenDataEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -4,6 +4,7 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Interop;
+using CooperaNet.Application.Interop.OpenData;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
@@ -143,6 +144,7 @@ public sealed class DataHost : IAsyncDisposable
         services.AddCooperaNetMatching(configuration, background: true);
         services.AddPriorityAreas(configuration);
         services.AddDataExchange(configuration);
+        services.AddOpenData(configuration, folder, Path.Combine(folder, "open-data"), background: false);
         return services.BuildServiceProvider();
     }
 }

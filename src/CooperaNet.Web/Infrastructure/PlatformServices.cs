@@ -6,6 +6,7 @@ using CooperaNet.Application.Email;
 using CooperaNet.Application.Experts;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Interop;
+using CooperaNet.Application.Interop.OpenData;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Priorities;
 using CooperaNet.Application.ReferenceData;
@@ -41,6 +42,9 @@ public static class PlatformServices
         builder.Services.AddScoped<Application.Catalog.ClassificationSuggester>();
         builder.Services.AddCooperaNetMatching(builder.Configuration, background: true);
         builder.Services.AddPriorityAreas(builder.Configuration);
+        builder.Services.AddDataExchange(builder.Configuration);
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOpenData(builder.Configuration, contentRoot, Path.Combine(contentRoot, options.DataDirectory, "open-data"), background: true);
         builder.Services.AddMemoryCache();
         builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();
@@ -129,7 +133,6 @@ public static class PlatformServices
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experiences.ExperienceAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
         builder.Services.AddExperts();
-        builder.Services.AddDataExchange(builder.Configuration);
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experts.ExpertCommands>();

@@ -46,6 +46,7 @@ public sealed class TestDatabase : IDisposable
         yield return new("CooperaNet:Database:Provider", Provider);
         yield return new("CooperaNet:Database:DataDirectory", Folder);
         yield return new("CooperaNet:Email:PickupDirectory", Path.Combine(Folder, "mail"));
+        yield return new("CooperaNet:OpenData:Background", "false");
         if (ConnectionString is not null)
         {
             yield return new("CooperaNet:Database:ConnectionString", ConnectionString);
