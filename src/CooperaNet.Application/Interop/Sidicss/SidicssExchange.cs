@@ -396,22 +396,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             .ToList();
         if (existing is null)
         {
-            var initiative = new Initiative
-            {
-                Id = row.Id,
-                Title = row.Title,
-                Language = row.Language,
-                Type = row.Type,
-                Modality = row.Modality,
-                StartsOn = row.StartsOn,
-                EndsOn = row.EndsOn,
-                CreatedAt = now,
-                Participants = participants,
-                Sectors = row.Sectors,
-                Sdgs = row.Sdgs,
-            };
-            MoveTo(initiative, row.Status, now);
-            db.Initiatives.Add(initiative);
+            db.Initiatives.Add(Build(row, participants, now));
             return true;
         }
 
@@ -429,7 +414,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             sdgs = sdgs.Count > 0 ? sdgs : source?.Sdgs.Select(x => x.Code).Order(StringComparer.Ordinal).ToList() ?? [];
         }
 
-        if (Row(existing, sectors, sdgs).SequenceEqual(Row(Preview(row, participants), row.Sectors, row.Sdgs)))
+        if (Row(existing, sectors, sdgs).SequenceEqual(Row(Build(row, participants, DateTimeOffset.UnixEpoch), row.Sectors, row.Sdgs)))
         {
             return null;
         }
@@ -472,9 +457,10 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
         return false;
     }
 
-    private static Initiative Preview(SidicssRow row, List<InitiativeParticipant> participants)
+    /// <summary>The initiative a row describes, created at <paramref name="at"/> and moved to the row's status then.</summary>
+    private static Initiative Build(SidicssRow row, List<InitiativeParticipant> participants, DateTimeOffset at)
     {
-        var preview = new Initiative
+        var initiative = new Initiative
         {
             Id = row.Id,
             Title = row.Title,
@@ -483,10 +469,13 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             Modality = row.Modality,
             StartsOn = row.StartsOn,
             EndsOn = row.EndsOn,
+            CreatedAt = at,
             Participants = participants,
+            Sectors = row.Sectors,
+            Sdgs = row.Sdgs,
         };
-        MoveTo(preview, row.Status, DateTimeOffset.UnixEpoch);
-        return preview;
+        MoveTo(initiative, row.Status, at);
+        return initiative;
     }
 
     /// <summary>A row would move an initiative's status back: refused.</summary>
