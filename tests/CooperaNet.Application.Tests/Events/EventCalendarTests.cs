@@ -130,6 +130,31 @@ public sealed class EventCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_feed_of_published_and_cancelled_events_reads_back_in_an_icalendar_parser()
+    {
+        var workshop = await PublishedAsync(AWorkshop() with { Title = "Taller: agua, saneamiento; y \\ comunidades", Description = "Línea uno\nLínea dos, con ñ y ç — " + new string('ã', 80) });
+        var online = await PublishedAsync(AWorkshop() with { OnlineUrl = "https://meet.example.org/agua", Capacity = null });
+        using var scope = host.Services.CreateScope();
+        Assert.NotNull((await Calendar(scope).MoveAsync(online.Id, publish: false, Ct)).Event);
+        var feed = await Calendar(scope).FeedAsync(Ct);
+
+        var parsed = Ical.Net.Calendar.Load(EventCalendarFile.Write(feed, host.Clock.GetUtcNow(), "cooperanet.example", e => $"https://cooperanet.example/en/events/{e.Id}"))!;
+
+        Assert.Equal(2, parsed.Events.Count);
+        var first = parsed.Events.Single(e => e.Uid == $"{workshop.Id:D}@cooperanet.example");
+        Assert.Equal("Taller: agua, saneamiento; y \\ comunidades", first.Summary);
+        Assert.Equal("Línea uno\nLínea dos, con ñ y ç — " + new string('ã', 80), first.Description);
+        Assert.Equal("Centro de convenciones, Bogotá, CO", first.Location);
+        Assert.Equal(new DateTime(2026, 4, 14, 14, 0, 0, DateTimeKind.Utc), first.DtStart!.AsUtc);
+        Assert.True(first.DtStart.IsUtc);
+        Assert.Equal(new DateTime(2026, 4, 14, 22, 0, 0, DateTimeKind.Utc), first.DtEnd!.AsUtc);
+        Assert.Equal("CONFIRMED", first.Status);
+        var second = parsed.Events.Single(e => e.Uid == $"{online.Id:D}@cooperanet.example");
+        Assert.Equal("CANCELLED", second.Status);
+        Assert.Equal(new Uri("https://meet.example.org/agua"), second.Url);
+    }
+
+    [Fact]
     public async Task Invalid_input_is_refused_by_field_and_nothing_is_saved()
     {
         using var scope = host.Services.CreateScope();
