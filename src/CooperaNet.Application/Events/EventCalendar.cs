@@ -153,7 +153,7 @@ public sealed class EventCalendar(CooperaNetDbContext db, TimeProvider clock)
         }
 
         await transaction.CommitAsync(ct);
-        return EventOutcome.Done(item);
+        return EventOutcome.Done(await db.Events.AsNoTracking().FirstAsync(e => e.Id == id, ct));
     }
 
     /// <summary>Gives the user's place back; not found when they had none.</summary>
@@ -171,7 +171,7 @@ public sealed class EventCalendar(CooperaNetDbContext db, TimeProvider clock)
         await db.Events.Where(e => e.Id == id && e.Registered > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Registered, e => e.Registered - 1), ct);
         await transaction.CommitAsync(ct);
-        return EventOutcome.Done((await db.Events.AsNoTracking().FirstAsync(e => e.Id == id, ct))!);
+        return EventOutcome.Done(await db.Events.AsNoTracking().FirstAsync(e => e.Id == id, ct));
     }
 
     private IQueryable<Event> Visible(bool withDrafts) =>

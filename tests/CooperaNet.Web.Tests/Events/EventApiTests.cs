@@ -35,7 +35,8 @@ public sealed class EventApiTests(CooperaNetFactory factory) : IClassFixture<Coo
 
         using var full = await secretariat.PutAsJsonAsync($"/api/v1/events/{id}", Resize(EventData.Json("Seminario de agua rural"), 1), Ct);
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await expert.PostAsync($"/api/v1/events/{id}/registration", null, Ct)).StatusCode);
+        using var taken = await expert.PostAsync($"/api/v1/events/{id}/registration", null, Ct);
+        Assert.Equal(1, (await CatalogApiClient.JsonAsync(taken)).GetProperty("registered").GetInt32());
         using var refused = await partner.PostAsync($"/api/v1/events/{id}/registration", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("The event is full: no places are left.", (await CatalogApiClient.JsonAsync(refused)).GetProperty("detail").GetString());
