@@ -2,6 +2,7 @@ using CooperaNet.Application.Data;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
 using CooperaNet.Web.Features.Crossing;
+using CooperaNet.Web.Features.Events;
 using CooperaNet.Web.Features.Experiences;
 using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
@@ -66,6 +67,7 @@ app.MapAccountEndpoints();
 app.MapExperienceEndpoints();
 app.MapIatiEndpoints();
 app.MapOpenDataEndpoints();
+app.MapEventEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -6,6 +6,7 @@ using CooperaNet.Application.Matching;
 using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Domain.Crossing;
+using CooperaNet.Domain.Events;
 using CooperaNet.Domain.Experiences;
 using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
@@ -113,6 +114,12 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
 
     public DbSet<ExternalActivity> ExternalActivities => Set<ExternalActivity>();
+
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<EventMaterial> EventMaterials => Set<EventMaterial>();
+
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,61 @@
+using CooperaNet.Application.Events;
+using CooperaNet.Web.Features.Events;
+using CooperaNet.Web.Infrastructure;
+using CooperaNet.Web.Localization;
+using CooperaNet.Web.Pages.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CooperaNet.Web.Pages.Events;
+
+/// <summary>The secretariat writes a new event (a draft) or changes one.</summary>
+[Authorize(Policy = Policies.Secretariat)]
+public sealed class EditEventModel(EventCalendar calendar, IStringLocalizer<Program> text) : PageModel
+{
+    [BindProperty]
+    public EventForm Form { get; set; } = new();
+
+    public Guid? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is { } existing)
+        {
+            if (await calendar.FindAsync(existing, withDrafts: true, ct) is not { } item)
+            {
+                return NotFound();
+            }
+
+            Form = EventForm.From(item);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        var outcome = id is { } existing ? await calendar.UpdateAsync(existing, Form.ToInput(), ct) : await calendar.CreateAsync(Form.ToInput(), ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Event is { } saved)
+        {
+            TempData[Notices.Key] = "Events.Done.save";
+            return Redirect($"/{UiStrings.CurrentLanguage}{EventRoutes.Page(saved.Id)}");
+        }
+
+        foreach (var error in outcome.Errors)
+        {
+            ModelState.AddModelError(EventForm.FieldOf(error.Field), Problems.Message(text, error));
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using CooperaNet.Application.Data;
+using CooperaNet.Application.Events;
+using CooperaNet.Domain.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperaNet.Application.Tests.Events;
+
+public sealed class EventCalendarTests : IAsyncLifetime
+{
+    private DataHost host = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => host = await DataHost.StartAsync();
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    public static EventInput AWorkshop(int? capacity = 1, string zone = "America/Bogota", DateTime? start = null) => new(
+        "workshop",
+        "Taller regional de agua potable",
+        "Intercambio entre juntas de agua; con materiales, guías y \"casos\".",
+        "BID\nGIZ",
+        null,
+        "Centro de convenciones",
+        "Bogotá",
+        "CO",
+        zone,
+        start ?? new DateTime(2026, 4, 14, 9, 0, 0),
+        (start ?? new DateTime(2026, 4, 14, 9, 0, 0)).AddHours(8),
+        capacity,
+        [new EventMaterialInput("Relatoría", "https://example.org/relatoria.pdf")]);
+
+    private EventCalendar Calendar(IServiceScope scope) => new(scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>(), host.Clock);
+
+    private async Task<Event> PublishedAsync(EventInput input)
+    {
+        using var scope = host.Services.CreateScope();
+        var calendar = Calendar(scope);
+        var created = await calendar.CreateAsync(input, Ct);
+        Assert.Empty(created.Errors);
+        Assert.NotNull((await calendar.MoveAsync(created.Event!.Id, publish: true, Ct)).Event);
+        return created.Event;
+    }
+
+    [Fact]
+    public async Task Two_users_racing_for_the_last_place_get_one_place_between_them()
+    {
+        var workshop = await PublishedAsync(AWorkshop(capacity: 1));
+        using var first = host.Services.CreateScope();
+        using var second = host.Services.CreateScope();
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => Calendar(first).RegisterAsync(workshop.Id, Guid.NewGuid(), Ct), Ct),
+            Task.Run(() => Calendar(second).RegisterAsync(workshop.Id, Guid.NewGuid(), Ct), Ct));
+
+        Assert.Single(outcomes, o => o.Event is not null);
+        Assert.Single(outcomes, o => o.Refused == EventError.Full);
+        await using var db = host.Services.CreateScope().ServiceProvider.GetRequiredService<CooperaNetDbContext>();
+        Assert.Equal(1, await db.EventRegistrations.CountAsync(r => r.EventId == workshop.Id, Ct));
+        Assert.Equal(1, (await db.Events.SingleAsync(e => e.Id == workshop.Id, Ct)).Registered);
+    }
+
+    [Fact]
+    public async Task A_user_registers_once_and_a_cancelled_place_is_free_again()
+    {
+        var workshop = await PublishedAsync(AWorkshop(capacity: 1));
+        var ana = Guid.NewGuid();
+        using var scope = host.Services.CreateScope();
+        var calendar = Calendar(scope);
+
+        Assert.NotNull((await calendar.RegisterAsync(workshop.Id, ana, Ct)).Event);
+        Assert.Equal(EventError.AlreadyRegistered, (await calendar.RegisterAsync(workshop.Id, ana, Ct)).Refused);
+        Assert.Equal(EventError.Full, (await calendar.RegisterAsync(workshop.Id, Guid.NewGuid(), Ct)).Refused);
+        Assert.NotNull((await calendar.UnregisterAsync(workshop.Id, ana, Ct)).Event);
+        Assert.True((await calendar.UnregisterAsync(workshop.Id, ana, Ct)).NotFound);
+        Assert.NotNull((await calendar.RegisterAsync(workshop.Id, Guid.NewGuid(), Ct)).Event);
+    }
+
+    [Fact]
+    public async Task Start_and_end_are_stored_in_utc_from_the_local_time_of_the_zone_on_both_sides_of_daylight_saving()
+    {
+        var before = await PublishedAsync(AWorkshop(zone: "America/Santiago", start: new DateTime(2026, 4, 1, 10, 0, 0)));
+        var after = await PublishedAsync(AWorkshop(zone: "America/Santiago", start: new DateTime(2026, 4, 8, 10, 0, 0)));
+
+        using var scope = host.Services.CreateScope();
+        var stored = await Calendar(scope).FindAsync(before.Id, withDrafts: false, Ct);
+        var later = await Calendar(scope).FindAsync(after.Id, withDrafts: false, Ct);
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 13, 0, 0, TimeSpan.Zero), stored!.StartsAt);
+        Assert.Equal(new DateTimeOffset(2026, 4, 8, 14, 0, 0, TimeSpan.Zero), later!.StartsAt);
+        Assert.Equal(10, stored.LocalStart.Hour);
+        Assert.Equal(10, later.LocalStart.Hour);
+    }
+
+    [Fact]
+    public void The_icalendar_file_has_crlf_lines_of_at_most_75_octets_escaped_text_and_utc_times()
+    {
+        var workshop = new Event
+        {
+            Id = new Guid("01930f6e-5c3a-7c1e-9a53-6f0e2d4b8a11"),
+            Kind = EventKind.Seminar,
+            Title = "Seminario: agua, saneamiento; y \\ comunidades",
+            Description = "Primera línea\nSegunda línea con acentos: ñandú, acción, coração, élève — " + new string('é', 60),
+            Venue = "Centro",
+            City = "Bogotá",
+            CountryCode = "CO",
+            TimeZoneId = "America/Bogota",
+            StartsAt = new DateTimeOffset(2026, 4, 14, 14, 0, 0, TimeSpan.Zero),
+            EndsAt = new DateTimeOffset(2026, 4, 14, 22, 0, 0, TimeSpan.Zero),
+            UpdatedAt = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        var text = EventCalendarFile.Write([workshop], new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero), "cooperanet.example", _ => "https://cooperanet.example/en/events/x");
+
+        Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', text.Replace("\r\n", string.Empty, StringComparison.Ordinal));
+        var lines = text.Split("\r\n")[..^1];
+        Assert.All(lines, line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
+        var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n");
+        Assert.Contains("UID:01930f6e-5c3a-7c1e-9a53-6f0e2d4b8a11@cooperanet.example", unfolded);
+        Assert.Contains("DTSTAMP:20260302T083000Z", unfolded);
+        Assert.Contains("DTSTART:20260414T140000Z", unfolded);
+        Assert.Contains("DTEND:20260414T220000Z", unfolded);
+        Assert.Contains("SUMMARY:Seminario: agua\\, saneamiento\\; y \\\\ comunidades", unfolded);
+        Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Primera línea\\nSegunda línea con acentos: ñandú\\, acción", StringComparison.Ordinal) && l.EndsWith(new string('é', 60), StringComparison.Ordinal));
+        Assert.Contains("LOCATION:Centro\\, Bogotá\\, CO", unfolded);
+        Assert.Contains("STATUS:CONFIRMED", unfolded);
+        Assert.True(lines.Length > unfolded.Length - 1, "the long description is folded");
+    }
+
+    [Fact]
+    public async Task The_feed_of_published_and_cancelled_events_reads_back_in_an_icalendar_parser()
+    {
+        var workshop = await PublishedAsync(AWorkshop() with { Title = "Taller: agua, saneamiento; y \\ comunidades", Description = "Línea uno\nLínea dos, con ñ y ç — " + new string('ã', 80) });
+        var online = await PublishedAsync(AWorkshop() with { OnlineUrl = "https://meet.example.org/agua", Capacity = null });
+        using var scope = host.Services.CreateScope();
+        Assert.NotNull((await Calendar(scope).MoveAsync(online.Id, publish: false, Ct)).Event);
+        var feed = await Calendar(scope).FeedAsync(Ct);
+
+        var parsed = Ical.Net.Calendar.Load(EventCalendarFile.Write(feed, host.Clock.GetUtcNow(), "cooperanet.example", e => $"https://cooperanet.example/en/events/{e.Id}"))!;
+
+        Assert.Equal(2, parsed.Events.Count);
+        var first = parsed.Events.Single(e => e.Uid == $"{workshop.Id:D}@cooperanet.example");
+        Assert.Equal("Taller: agua, saneamiento; y \\ comunidades", first.Summary);
+        Assert.Equal("Línea uno\nLínea dos, con ñ y ç — " + new string('ã', 80), first.Description);
+        Assert.Equal("Centro de convenciones, Bogotá, CO", first.Location);
+        Assert.Equal(new DateTime(2026, 4, 14, 14, 0, 0, DateTimeKind.Utc), first.DtStart!.AsUtc);
+        Assert.True(first.DtStart.IsUtc);
+        Assert.Equal(new DateTime(2026, 4, 14, 22, 0, 0, DateTimeKind.Utc), first.DtEnd!.AsUtc);
+        Assert.Equal("CONFIRMED", first.Status);
+        var second = parsed.Events.Single(e => e.Uid == $"{online.Id:D}@cooperanet.example");
+        Assert.Equal("CANCELLED", second.Status);
+        Assert.Equal(new Uri("https://meet.example.org/agua"), second.Url);
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_refused_by_field_and_nothing_is_saved()
+    {
+        using var scope = host.Services.CreateScope();
+        var outcome = await Calendar(scope).CreateAsync(AWorkshop() with { Kind = "party", TimeZone = "Eastern Standard Time", City = "", End = new DateTime(2026, 4, 13), Capacity = 0 }, Ct);
+
+        Assert.Equal(["kind", "city", "timeZone", "end", "capacity"], outcome.Errors.Select(e => e.Field));
+        await using var db = scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>();
+        Assert.False(await db.Events.AnyAsync(Ct));
+    }
+}
