@@ -92,6 +92,10 @@ public sealed class SidicssTests
         Assert.Equal(
             ["3 tipo", "4 primer_oferente", "5 idioma", "5 receptor", "5 sector_actividad", "5 ods", "5 estado", "5 fecha_fin", "5 coste_presupuestado_primer_oferente", "6 codigo"],
             result.Findings.Select(f => $"{f.Line} {f.Column}"));
+        Assert.Equal(
+            ["sidicss.type", "sidicss.roles-triangular", "sidicss.language", "sidicss.state", "sidicss.segib-mismatch", "sidicss.sdg", "sidicss.status", "sidicss.dates", "sidicss.cost", "sidicss.code"],
+            result.Findings.Select(f => f.Code));
+        Assert.Equal("'Plan' is not an initiative type: Programa, Proyecto, Acción.", result.Findings[0].Message);
         var created = await host.WithDbAsync(db => db.Initiatives.Include(i => i.Participants).SingleAsync(Ct));
         Assert.Equal("Huertos escolares", created.Title);
         Assert.Equal(1000m, created.Participants.Single(p => p.StateCode == "MX").BudgetedCost);

@@ -16,8 +16,44 @@ public enum SidicssFormat
     Xlsx = 1,
 }
 
-/// <summary>A row (its line in the file, the header being line 1) and column the import could not take, and why, in English.</summary>
-public sealed record SidicssFinding(int Line, string Column, string Message);
+/// <summary>
+/// A row (its line in the file, the header being line 1) and column the import could not take, and
+/// why: a stable <paramref name="Code"/> that, with <paramref name="Args"/>, words it in any language;
+/// <see cref="Message"/> is the English.
+/// </summary>
+public sealed record SidicssFinding(int Line, string Column, string Code, IReadOnlyList<string> Args)
+{
+    /// <summary>The English templates by code, {0}, {1}... the <see cref="Args"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sidicss.workbook"] = "The workbook cannot be read: {0}.",
+        ["sidicss.quote"] = "A quoted field opened on this line is never closed.",
+        ["sidicss.header"] = "The first row must name the columns of the layout, in order: {0}.",
+        ["sidicss.duplicate"] = "The code appears on an earlier row: this row is left out.",
+        ["sidicss.backwards"] = "The initiative is already '{0}': its status does not go back.",
+        ["sidicss.code"] = "'{0}' is not a code the platform gave (a UUID); leave it empty for a new initiative.",
+        ["sidicss.title"] = "The title is required, at most {0} characters.",
+        ["sidicss.language"] = "'{0}' is not a language of the platform: es, en, pt or fr.",
+        ["sidicss.type"] = "'{0}' is not an initiative type: {1}.",
+        ["sidicss.modality"] = "'{0}' is not a modality: {1}.",
+        ["sidicss.state"] = "'{0}' is not an OAS member state (ISO 3166-1 alpha-2).",
+        ["sidicss.roles-bilateral"] = "A bilateral initiative has one offerer and one receiver, two different states.",
+        ["sidicss.roles-triangular"] = "A triangular initiative has a first offerer, a second offerer and a receiver, three different states.",
+        ["sidicss.roles-regional"] = "A regional initiative has three or more different states, one of them at least a receiver, and no second offerer.",
+        ["sidicss.sector"] = "'{0}' is not an active DAC 5-digit sector.",
+        ["sidicss.segib-sector"] = "'{0}' is not one of SEGIB's sectors of activity.",
+        ["sidicss.segib-mismatch"] = "The sector of activity '{0}' is not the one of the first DAC sector, '{1}'.",
+        ["sidicss.area"] = "The sector '{0}' belongs to the area '{1}'.",
+        ["sidicss.sdg"] = "'{0}' is not an SDG goal or target.",
+        ["sidicss.status"] = "'{0}' is not a status: {1}.",
+        ["sidicss.dates"] = "The initiative ends before it starts.",
+        ["sidicss.date"] = "'{0}' is not a date written YYYY-MM-DD.",
+        ["sidicss.cost"] = "'{0}' is not an amount in US dollars (digits, a point and at most two decimals).",
+    };
+
+    /// <summary>The finding in English.</summary>
+    public string Message => string.Format(CultureInfo.InvariantCulture, English[Code], [.. Args]);
+}
 
 /// <summary>What an import did: rows created, updated, unchanged and refused (each refusal a finding); nothing changed when <see cref="Stopped"/>.</summary>
 public sealed record SidicssImportResult(int Rows, int Created, int Updated, int Unchanged, int Refused, bool DryRun, bool Stopped, IReadOnlyList<SidicssFinding> Findings);
@@ -96,7 +132,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             var (rows, error) = XlsxFile.Read(file);
             if (error is not null)
             {
-                return Stop(new SidicssFinding(0, string.Empty, $"The workbook cannot be read: {error}."));
+                return Stop(new SidicssFinding(0, string.Empty, "sidicss.workbook", [error]));
             }
 
             table = rows;
@@ -107,7 +143,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             var (records, unclosed) = CsvFile.Read(await reader.ReadToEndAsync(ct));
             if (unclosed is { } line)
             {
-                return Stop(new SidicssFinding(line, string.Empty, "A quoted field opened on this line is never closed."));
+                return Stop(new SidicssFinding(line, string.Empty, "sidicss.quote", []));
             }
 
             // Blank lines are skipped by the reader: keep each record on its own line number.
@@ -127,7 +163,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
 
         if (table.Count == 0 || !table[0].Select(h => h.Trim()).SequenceEqual(Columns))
         {
-            return Stop(new SidicssFinding(1, string.Empty, $"The first row must name the columns of the layout, in order: {string.Join(", ", Columns)}."));
+            return Stop(new SidicssFinding(1, string.Empty, "sidicss.header", [string.Join(", ", Columns)]));
         }
 
         var codes = await ReferenceCodes.LoadAsync(db, cache);
@@ -148,7 +184,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             var (row, errors) = Parse(cells, line, codes);
             if (row is not null && !seen.Add(row.Id))
             {
-                errors.Add(new SidicssFinding(line, "codigo", "The code appears on an earlier row: this row is left out."));
+                errors.Add(new SidicssFinding(line, "codigo", "sidicss.duplicate", []));
             }
 
             if (errors.Count > 0 || row is null)
@@ -169,7 +205,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
             }
             catch (StatusBackwards ex)
             {
-                findings.Add(new SidicssFinding(line, "estado", $"The initiative is already '{Statuses[ex.Current]}': its status does not go back."));
+                findings.Add(new SidicssFinding(line, "estado", "sidicss.backwards", [Statuses[ex.Current]]));
                 refused++;
             }
         }
@@ -233,36 +269,36 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
     {
         var errors = new List<SidicssFinding>();
         string Cell(int column) => column < cells.Length ? cells[column].Trim() : string.Empty;
-        void Error(int column, string message) => errors.Add(new SidicssFinding(line, Columns[column], message));
+        void Error(int column, string code, params string[] args) => errors.Add(new SidicssFinding(line, Columns[column], code, args));
 
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         if (Cell(0).Length > 0 && !Guid.TryParse(Cell(0), out id))
         {
-            Error(0, $"'{Cell(0)}' is not a code the platform gave (a UUID); leave it empty for a new initiative.");
+            Error(0, "sidicss.code", Cell(0));
         }
 
         var title = Cell(1);
         if (title.Length is 0 or > Initiative.TitleMax)
         {
-            Error(1, $"The title is required, at most {Initiative.TitleMax} characters.");
+            Error(1, "sidicss.title", Initiative.TitleMax.ToString(CultureInfo.InvariantCulture));
         }
 
         var language = Languages.Normalize(Cell(2));
         if (language is null)
         {
-            Error(2, $"'{Cell(2)}' is not a language of the platform: es, en, pt or fr.");
+            Error(2, "sidicss.language", Cell(2));
         }
 
         var type = Types.FirstOrDefault(t => t.Value == Cell(3)).Key;
         if (!Types.ContainsValue(Cell(3)))
         {
-            Error(3, $"'{Cell(3)}' is not an initiative type: {string.Join(", ", Types.Values)}.");
+            Error(3, "sidicss.type", Cell(3), string.Join(", ", Types.Values));
         }
 
         var modality = Modalities.FirstOrDefault(m => m.Value == Cell(4)).Key;
         if (!Modalities.ContainsValue(Cell(4)))
         {
-            Error(4, $"'{Cell(4)}' is not a modality: {string.Join(", ", Modalities.Values)}.");
+            Error(4, "sidicss.modality", Cell(4), string.Join(", ", Modalities.Values));
         }
 
         var participants = new List<(string State, ParticipantRole Role)>();
@@ -277,7 +313,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
                 }
                 else
                 {
-                    Error(column, $"'{state}' is not an OAS member state (ISO 3166-1 alpha-2).");
+                    Error(column, "sidicss.state", state);
                 }
             }
         }
@@ -286,48 +322,48 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
         {
             Error(5, modality switch
             {
-                CooperationModality.Bilateral => "A bilateral initiative has one offerer and one receiver, two different states.",
-                CooperationModality.Triangular => "A triangular initiative has a first offerer, a second offerer and a receiver, three different states.",
-                _ => "A regional initiative has three or more different states, one of them at least a receiver, and no second offerer.",
+                CooperationModality.Bilateral => "sidicss.roles-bilateral",
+                CooperationModality.Triangular => "sidicss.roles-triangular",
+                _ => "sidicss.roles-regional",
             });
         }
 
         var sectors = List(Cell(10));
         foreach (var unknown in sectors.Where(s => !codes.ActiveSectors.Contains(s)))
         {
-            Error(10, $"'{unknown}' is not an active DAC 5-digit sector.");
+            Error(10, "sidicss.sector", unknown);
         }
 
         if (SegibSectors.Named(Cell(8)) is not { } segib)
         {
-            Error(8, $"'{Cell(8)}' is not one of SEGIB's sectors of activity.");
+            Error(8, "sidicss.segib-sector", Cell(8));
         }
         else if (sectors.Count > 0 && SegibSectors.Of(sectors.Order(StringComparer.Ordinal).First()).Name != segib.Name)
         {
-            Error(8, $"The sector of activity '{segib.Name}' is not the one of the first DAC sector, '{SegibSectors.Of(sectors.Order(StringComparer.Ordinal).First()).Name}'.");
+            Error(8, "sidicss.segib-mismatch", segib.Name, SegibSectors.Of(sectors.Order(StringComparer.Ordinal).First()).Name);
         }
         else if (Cell(9).Length > 0 && Cell(9) != segib.Area)
         {
-            Error(9, $"The sector '{segib.Name}' belongs to the area '{segib.Area}'.");
+            Error(9, "sidicss.area", segib.Name, segib.Area);
         }
 
         var sdgs = List(Cell(11));
         foreach (var unknown in sdgs.Where(s => !codes.Sdgs.Contains(s)))
         {
-            Error(11, $"'{unknown}' is not an SDG goal or target.");
+            Error(11, "sidicss.sdg", unknown);
         }
 
         var status = Statuses.FirstOrDefault(s => s.Value == Cell(12)).Key;
         if (!Statuses.ContainsValue(Cell(12)))
         {
-            Error(12, $"'{Cell(12)}' is not a status: {string.Join(", ", Statuses.Values)}.");
+            Error(12, "sidicss.status", Cell(12), string.Join(", ", Statuses.Values));
         }
 
         var startsOn = Day(13);
         var endsOn = Day(14);
         if (startsOn is { } s && endsOn is { } e && e < s)
         {
-            Error(14, "The initiative ends before it starts.");
+            Error(14, "sidicss.dates");
         }
 
         var costs = new Dictionary<ParticipantRole, (decimal?, decimal?)>
@@ -352,7 +388,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
                 return day;
             }
 
-            Error(column, $"'{Cell(column)}' is not a date written YYYY-MM-DD.");
+            Error(column, "sidicss.date", Cell(column));
             return null;
         }
 
@@ -368,7 +404,7 @@ public sealed class SidicssExchange(CooperaNetDbContext db, IMemoryCache cache, 
                 return value;
             }
 
-            Error(column, $"'{Cell(column)}' is not an amount in US dollars (digits, a point and at most two decimals).");
+            Error(column, "sidicss.cost", Cell(column));
             return null;
         }
 
