@@ -186,8 +186,6 @@ public sealed class IatiExporter(CooperaNetDbContext db, IOptions<IatiOptions> o
             {
                 break;
             }
-
-            db.ChangeTracker.Clear();
         }
 
         for (var skip = 0; ; skip += Page)

@@ -173,8 +173,8 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
     {
         var hash = data.Hash();
         var now = clock.GetUtcNow();
-        var existing = db.ExternalActivities.Local.FirstOrDefault(a => a.IatiIdentifier == data.IatiIdentifier)
-            ?? await db.ExternalActivities.Include(a => a.Texts).FirstOrDefaultAsync(a => a.IatiIdentifier == data.IatiIdentifier, ct);
+        // An identifier seen twice in the file is refused before this, so the database has the only earlier copy.
+        var existing = await db.ExternalActivities.Include(a => a.Texts).FirstOrDefaultAsync(a => a.IatiIdentifier == data.IatiIdentifier, ct);
         if (existing is null)
         {
             var id = Guid.CreateVersion7(now);
