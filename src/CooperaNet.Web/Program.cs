@@ -66,6 +66,7 @@ app.MapAssignmentEndpoints();
 app.MapAccountEndpoints();
 app.MapExperienceEndpoints();
 app.MapIatiEndpoints();
+app.MapSidicssEndpoints();
 app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
