@@ -1,5 +1,6 @@
 using CooperaNet.Application.Data;
 using CooperaNet.Domain.Catalog;
+using CooperaNet.Domain.Events;
 using CooperaNet.Domain.WorkPlans;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,9 @@ namespace CooperaNet.Application.WorkPlans;
 /// <summary>
 /// The computed indicators, from the platform's data as it stood at the end of a day (UTC). An entry
 /// counts as published from its first publication on, whatever happened to it later, unless it was
-/// deleted; a pair counts from the day both sides agreed; an initiative from the day it was brokered.
+/// deleted; a pair counts from the day both sides agreed; an initiative from the day it was brokered; a
+/// joint event (published, with co-organisers) once it has ended; an expert while in the roster (one
+/// removed from it no longer counts, on any day).
 /// Measures no feature records yet compute 0 (<see cref="IndicatorMeasures.IsRecordedOnPlatform"/>).
 /// One instance remembers what it computed, so a page asks the database once per measure and day.
 /// </summary>
@@ -33,6 +36,9 @@ public sealed class IndicatorCalculator(CooperaNetDbContext db)
             IndicatorMeasure.PublishedDemands => await published.CountAsync(e => e.Kind == EntryKind.Demand, cancellationToken),
             IndicatorMeasure.PairsAgreed => await db.Pairs.AsNoTracking().CountAsync(p => p.AgreedAt != null && p.AgreedAt < before, cancellationToken),
             IndicatorMeasure.InitiativesBrokered => await db.Initiatives.AsNoTracking().CountAsync(i => i.CreatedAt < before, cancellationToken),
+            IndicatorMeasure.EventsHeld => await db.Events.AsNoTracking()
+                .CountAsync(e => e.Status == EventStatus.Published && e.EndsAt < before && e.CoOrganisers != string.Empty, cancellationToken),
+            IndicatorMeasure.ExpertsInRoster => await db.ExpertProfiles.AsNoTracking().CountAsync(p => p.InRosterSince != null && p.InRosterSince < before, cancellationToken),
             IndicatorMeasure.Recorded => throw new ArgumentException("A recorded indicator is not computed.", nameof(measure)),
             _ => 0,
         };

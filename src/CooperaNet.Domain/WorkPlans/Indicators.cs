@@ -27,10 +27,10 @@ public enum IndicatorMeasure
     /// <summary>Agreements with partner organisations (not yet recorded on the platform).</summary>
     PartnerAgreements = 7,
 
-    /// <summary>Events held: sessions, workshops, joint activities (not yet recorded on the platform).</summary>
+    /// <summary>Joint events held: published events of the calendar, co-organised with partners, that have ended.</summary>
     EventsHeld = 8,
 
-    /// <summary>Experts in the roster (not yet recorded on the platform).</summary>
+    /// <summary>Experts in the roster (approved and not removed since).</summary>
     ExpertsInRoster = 9,
 }
 
@@ -51,7 +51,7 @@ public static class IndicatorMeasures
     /// <summary>The measures computed from data that no feature records yet: they compute 0 and say so.</summary>
     public static bool IsRecordedOnPlatform(IndicatorMeasure measure) => measure switch
     {
-        IndicatorMeasure.GuidelinesApproved or IndicatorMeasure.PartnerAgreements or IndicatorMeasure.EventsHeld or IndicatorMeasure.ExpertsInRoster => false,
+        IndicatorMeasure.GuidelinesApproved or IndicatorMeasure.PartnerAgreements => false,
         _ => true,
     };
 }

@@ -84,12 +84,9 @@ public sealed class WorkPlanTrackerTests : IAsyncLifetime
     [Fact]
     public async Task A_measure_the_platform_does_not_record_yet_computes_zero_and_says_so()
     {
-        var experts = (await ActionAsync(5)).Indicators.Single(i => i.Measure == "experts-in-roster");
         var guidelines = (await ActionAsync(2)).Indicators.Single(i => i.Measure == "guidelines-approved");
 
-        Assert.False(experts.RecordedOnPlatform);
         Assert.False(guidelines.RecordedOnPlatform);
-        Assert.Equal(0, experts.Current);
         Assert.Equal(0, guidelines.Current);
         Assert.True((await ActionAsync(5)).Indicators.Single(i => i.Measure == "pairs-agreed").RecordedOnPlatform);
     }
@@ -159,6 +156,64 @@ public sealed class WorkPlanTrackerTests : IAsyncLifetime
         var reports = Assert.Single(copy.Actions.Single(a => a.Number == 3).Indicators);
         Assert.Empty(reports.Evidence);
         Assert.Equal(0, reports.Current);
+    }
+
+    [Fact]
+    public async Task Joint_events_count_once_held_and_experts_while_in_the_roster()
+    {
+        await host.WithDbAsync(async db =>
+        {
+            db.Events.AddRange(
+                AnEvent("Taller con la SEGIB", "SEGIB", At(2024, 5, 10), publish: true),
+                AnEvent("Seminario con MERCOSUR", "MERCOSUR\nSEGIB", At(2023, 11, 2), publish: true),
+                AnEvent("Panel sin socios", string.Empty, At(2024, 4, 1), publish: true),
+                AnEvent("Exposición aún por venir", "SEGIB", At(2024, 9, 1), publish: true),
+                AnEvent("Borrador con socios", "MERCOSUR", At(2024, 2, 1), publish: false));
+            for (var i = 0; i < 3; i++)
+            {
+                var user = new Identity.ApplicationUser { Id = Guid.NewGuid(), UserName = $"experto{i}@example.org", Email = $"experto{i}@example.org", DisplayName = $"Experto {i}" };
+                db.Users.Add(user);
+                var profile = new Domain.Experts.ExpertProfile { Id = Guid.NewGuid(), UserId = user.Id, FullName = $"Experto {i}", Nationality = "CO" };
+                profile.JoinRoster(At(2024, 1, 10 + i));
+                if (i == 2)
+                {
+                    profile.LeaveRoster(At(2024, 6, 1));
+                }
+
+                db.ExpertProfiles.Add(profile);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var events = (await ActionAsync(4)).Indicators.Single(i => i.Measure == "events-held");
+        var experts = (await ActionAsync(5)).Indicators.Single(i => i.Measure == "experts-in-roster");
+
+        Assert.True(events.RecordedOnPlatform);
+        Assert.Equal((0, 2), (events.Baseline, events.Current));
+        Assert.True(experts.RecordedOnPlatform);
+        Assert.Equal((0, 2), (experts.Baseline, experts.Current));
+    }
+
+    private static Domain.Events.Event AnEvent(string title, string coOrganisers, DateTimeOffset startsAt, bool publish)
+    {
+        var item = new Domain.Events.Event
+        {
+            Id = Guid.NewGuid(),
+            Title = title,
+            CoOrganisers = coOrganisers,
+            TimeZoneId = "America/Bogota",
+            StartsAt = startsAt,
+            EndsAt = startsAt.AddHours(3),
+            CreatedAt = startsAt.AddMonths(-1),
+            UpdatedAt = startsAt.AddMonths(-1),
+        };
+        if (publish)
+        {
+            Assert.Null(item.Publish(startsAt.AddMonths(-1)));
+        }
+
+        return item;
     }
 
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 15, 0, 0, TimeSpan.Zero);
