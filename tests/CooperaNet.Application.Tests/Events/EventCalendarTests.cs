@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Events;
@@ -120,8 +121,12 @@ public sealed class EventCalendarTests : IAsyncLifetime
         var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n");
         Assert.Contains("UID:01930f6e-5c3a-7c1e-9a53-6f0e2d4b8a11@cooperanet.example", unfolded);
         Assert.Contains("DTSTAMP:20260302T083000Z", unfolded);
-        Assert.Contains("DTSTART:20260414T140000Z", unfolded);
-        Assert.Contains("DTEND:20260414T220000Z", unfolded);
+        Assert.Contains("DTSTART;TZID=America/Bogota:20260414T090000", unfolded);
+        Assert.Contains("DTEND;TZID=America/Bogota:20260414T170000", unfolded);
+        var zone = unfolded.SkipWhile(l => l != "BEGIN:VTIMEZONE").TakeWhile(l => l != "BEGIN:VEVENT").ToList();
+        Assert.Equal(
+            ["BEGIN:VTIMEZONE", "TZID:America/Bogota", "BEGIN:STANDARD", "DTSTART:20260101T000000", "TZOFFSETFROM:-0500", "TZOFFSETTO:-0500", "END:STANDARD", "END:VTIMEZONE"],
+            zone);
         Assert.Contains("SUMMARY:Seminario: agua\\, saneamiento\\; y \\\\ comunidades", unfolded);
         Assert.Contains(unfolded, l => l.StartsWith("DESCRIPTION:Primera línea\\nSegunda línea con acentos: ñandú\\, acción", StringComparison.Ordinal) && l.EndsWith(new string('é', 60), StringComparison.Ordinal));
         Assert.Contains("LOCATION:Centro\\, Bogotá\\, CO", unfolded);
@@ -146,12 +151,48 @@ public sealed class EventCalendarTests : IAsyncLifetime
         Assert.Equal("Línea uno\nLínea dos, con ñ y ç — " + new string('ã', 80), first.Description);
         Assert.Equal("Centro de convenciones, Bogotá, CO", first.Location);
         Assert.Equal(new DateTime(2026, 4, 14, 14, 0, 0, DateTimeKind.Utc), first.DtStart!.AsUtc);
-        Assert.True(first.DtStart.IsUtc);
+        Assert.Equal("America/Bogota", first.DtStart.TzId);
+        Assert.Equal(["America/Bogota"], parsed.TimeZones.Select(z => z.TzId));
         Assert.Equal(new DateTime(2026, 4, 14, 22, 0, 0, DateTimeKind.Utc), first.DtEnd!.AsUtc);
         Assert.Equal("CONFIRMED", first.Status);
         var second = parsed.Events.Single(e => e.Uid == $"{online.Id:D}@cooperanet.example");
         Assert.Equal("CANCELLED", second.Status);
         Assert.Equal(new Uri("https://meet.example.org/agua"), second.Url);
+    }
+
+    [Fact]
+    public void A_zone_with_daylight_saving_time_gets_each_change_of_offset_in_its_local_time()
+    {
+        var observances = EventCalendarFile.Observances("America/New_York", 2026, 2027);
+
+        Assert.Equal(
+            [
+                ("2026-01-01T05:00:00+00:00", "-05:00", "-05:00", false),
+                ("2026-03-08T07:00:00+00:00", "-05:00", "-04:00", true),
+                ("2026-11-01T06:00:00+00:00", "-04:00", "-05:00", false),
+                ("2027-03-14T07:00:00+00:00", "-05:00", "-04:00", true),
+                ("2027-11-07T06:00:00+00:00", "-04:00", "-05:00", false),
+            ],
+            observances.Select(o => (o.At.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), Sign(o.From), Sign(o.To), o.Daylight)));
+        var meeting = new Event
+        {
+            Id = Guid.NewGuid(),
+            Title = "Reunión en Washington",
+            Venue = "OEA",
+            City = "Washington",
+            CountryCode = "US",
+            TimeZoneId = "America/New_York",
+            StartsAt = new DateTimeOffset(2026, 7, 1, 13, 0, 0, TimeSpan.Zero),
+            EndsAt = new DateTimeOffset(2026, 11, 2, 15, 0, 0, TimeSpan.Zero),
+        };
+        var unfolded = EventCalendarFile.Write([meeting], meeting.StartsAt, "cooperanet.example", _ => "https://cooperanet.example/en/events/x").Split("\r\n");
+        Assert.Contains("DTSTART;TZID=America/New_York:20260701T090000", unfolded);
+        Assert.Contains("DTEND;TZID=America/New_York:20261102T100000", unfolded);
+        Assert.Equal(["DTSTART:20260308T020000", "DTSTART:20261101T020000"], unfolded.Where(l => l.StartsWith("DTSTART:2026", StringComparison.Ordinal)).Skip(1));
+        var parsed = Ical.Net.Calendar.Load(string.Join("\r\n", unfolded))!;
+        Assert.Equal(new DateTime(2026, 11, 2, 15, 0, 0, DateTimeKind.Utc), parsed.Events.Single().DtEnd!.AsUtc);
+
+        static string Sign(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
     }
 
     [Fact]
