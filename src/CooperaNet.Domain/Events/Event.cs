@@ -11,12 +11,17 @@ public enum EventKind
     Exhibition,
 }
 
-/// <summary>Where an event is in its life cycle: draft → published → cancelled (cancelled events stay visible).</summary>
+/// <summary>
+/// Where an event is in its life cycle: draft → published → cancelled (cancelled events stay visible). A
+/// focal point or partner proposes one (proposed), which the secretariat publishes or declines.
+/// </summary>
 public enum EventStatus
 {
     Draft,
     Published,
     Cancelled,
+    Proposed,
+    Declined,
 }
 
 /// <summary>A refused change, by code (localized as "Error." + code).</summary>
@@ -29,6 +34,8 @@ public sealed record EventError(string Code)
     public static readonly EventError Full = new("event.full");
 
     public static readonly EventError AlreadyRegistered = new("event.already-registered");
+
+    public static readonly EventError NotProposed = new("event.not-proposed");
 }
 
 /// <summary>
@@ -74,6 +81,9 @@ public sealed class Event
     /// <summary>Places taken; kept with the registrations in one transaction.</summary>
     public int Registered { get; set; }
 
+    /// <summary>The focal point or partner who proposed it; null when the secretariat wrote it.</summary>
+    public Guid? ProposedById { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -88,12 +98,16 @@ public sealed class Event
     public bool IsOnline => OnlineUrl is not null;
 
     /// <summary>Published or cancelled: seen by everyone.</summary>
-    public bool IsPublic => Status != EventStatus.Draft;
+    public bool IsPublic => Status is EventStatus.Published or EventStatus.Cancelled;
 
-    /// <summary>Publishes a draft.</summary>
+    /// <summary>A new event proposed by <paramref name="proposer"/>: the secretariat publishes or declines it.</summary>
+    public static Event Propose(Guid id, Guid proposer, DateTimeOffset at) =>
+        new() { Id = id, Title = string.Empty, TimeZoneId = "UTC", Status = EventStatus.Proposed, ProposedById = proposer, CreatedAt = at, UpdatedAt = at };
+
+    /// <summary>Publishes a draft or a proposal.</summary>
     public EventError? Publish(DateTimeOffset at)
     {
-        if (Status != EventStatus.Draft)
+        if (Status is not (EventStatus.Draft or EventStatus.Proposed))
         {
             return EventError.IllegalTransition;
         }
@@ -104,10 +118,23 @@ public sealed class Event
         return null;
     }
 
+    /// <summary>Declines a proposal; its author still sees it, nobody else but the secretariat.</summary>
+    public EventError? Decline(DateTimeOffset at)
+    {
+        if (Status != EventStatus.Proposed)
+        {
+            return EventError.NotProposed;
+        }
+
+        Status = EventStatus.Declined;
+        UpdatedAt = at;
+        return null;
+    }
+
     /// <summary>Cancels a draft or a published event; it stays listed as cancelled.</summary>
     public EventError? Cancel(DateTimeOffset at)
     {
-        if (Status == EventStatus.Cancelled)
+        if (Status is EventStatus.Cancelled or EventStatus.Proposed or EventStatus.Declined)
         {
             return EventError.IllegalTransition;
         }
@@ -151,7 +178,10 @@ public sealed class EventMaterial
     public required string Url { get; set; }
 }
 
-/// <summary>A signed-in user's place at an event; one per user and event (a unique index holds it).</summary>
+/// <summary>
+/// A signed-in user's place at an event, or their place on its waiting list when it was full; one per
+/// user and event (a unique index holds it). The waiting list is served in the order people joined it.
+/// </summary>
 public sealed class EventRegistration
 {
     public Guid Id { get; init; }
@@ -161,4 +191,10 @@ public sealed class EventRegistration
     public Guid UserId { get; init; }
 
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>On the waiting list: no place yet.</summary>
+    public bool Waiting { get; set; }
+
+    /// <summary>When a place freed up and went to this person from the waiting list.</summary>
+    public DateTimeOffset? PromotedAt { get; set; }
 }

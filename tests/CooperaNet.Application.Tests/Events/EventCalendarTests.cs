@@ -56,10 +56,12 @@ public sealed class EventCalendarTests : IAsyncLifetime
             Task.Run(() => Calendar(first).RegisterAsync(workshop.Id, Guid.NewGuid(), Ct), Ct),
             Task.Run(() => Calendar(second).RegisterAsync(workshop.Id, Guid.NewGuid(), Ct), Ct));
 
-        Assert.Single(outcomes, o => o.Event is not null);
-        Assert.Single(outcomes, o => o.Refused == EventError.Full);
+        Assert.All(outcomes, o => Assert.NotNull(o.Event));
+        Assert.Single(outcomes, o => !o.Waiting);
+        Assert.Single(outcomes, o => o.Waiting && o.Position == 1);
         await using var db = host.Services.CreateScope().ServiceProvider.GetRequiredService<CooperaNetDbContext>();
-        Assert.Equal(1, await db.EventRegistrations.CountAsync(r => r.EventId == workshop.Id, Ct));
+        Assert.Equal(1, await db.EventRegistrations.CountAsync(r => r.EventId == workshop.Id && !r.Waiting, Ct));
+        Assert.Equal(1, await db.EventRegistrations.CountAsync(r => r.EventId == workshop.Id && r.Waiting, Ct));
         Assert.Equal(1, (await db.Events.SingleAsync(e => e.Id == workshop.Id, Ct)).Registered);
     }
 
@@ -73,10 +75,86 @@ public sealed class EventCalendarTests : IAsyncLifetime
 
         Assert.NotNull((await calendar.RegisterAsync(workshop.Id, ana, Ct)).Event);
         Assert.Equal(EventError.AlreadyRegistered, (await calendar.RegisterAsync(workshop.Id, ana, Ct)).Refused);
-        Assert.Equal(EventError.Full, (await calendar.RegisterAsync(workshop.Id, Guid.NewGuid(), Ct)).Refused);
         Assert.NotNull((await calendar.UnregisterAsync(workshop.Id, ana, Ct)).Event);
         Assert.True((await calendar.UnregisterAsync(workshop.Id, ana, Ct)).NotFound);
-        Assert.NotNull((await calendar.RegisterAsync(workshop.Id, Guid.NewGuid(), Ct)).Event);
+        var next = await calendar.RegisterAsync(workshop.Id, Guid.NewGuid(), Ct);
+        Assert.False(next.Waiting);
+        Assert.Equal(1, next.Event!.Registered);
+    }
+
+    [Fact]
+    public async Task A_full_event_keeps_a_waiting_list_served_in_order_when_places_free_up()
+    {
+        var workshop = await PublishedAsync(AWorkshop(capacity: 1));
+        var (ana, bruno, carla) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var letters = new Letters();
+        using var scope = host.Services.CreateScope();
+        var calendar = new EventCalendar(scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>(), host.Clock, letters);
+
+        Assert.False((await calendar.RegisterAsync(workshop.Id, ana, Ct)).Waiting);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await calendar.RegisterAsync(workshop.Id, bruno, Ct);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var third = await calendar.RegisterAsync(workshop.Id, carla, Ct);
+        Assert.Equal((true, 1, true, 2), (second.Waiting, second.Position, third.Waiting, third.Position));
+        Assert.Equal(2, await calendar.WaitingCountAsync(workshop.Id, Ct));
+
+        var freed = await calendar.UnregisterAsync(workshop.Id, ana, Ct);
+
+        Assert.Equal(1, freed.Event!.Registered);
+        Assert.Equal((false, 0), await calendar.RegistrationOfAsync(workshop.Id, bruno, Ct));
+        Assert.Equal((true, 1), await calendar.RegistrationOfAsync(workshop.Id, carla, Ct));
+        Assert.Equal([(workshop.Id, bruno)], letters.Sent);
+
+        // Leaving the waiting list frees no place; more places take the next in line.
+        Assert.NotNull((await calendar.UnregisterAsync(workshop.Id, carla, Ct)).Event);
+        Assert.Equal(1, (await calendar.FindAsync(workshop.Id, withDrafts: false, Ct))!.Registered);
+        var dan = Guid.NewGuid();
+        Assert.True((await calendar.RegisterAsync(workshop.Id, dan, Ct)).Waiting);
+        var grown = await calendar.UpdateAsync(workshop.Id, AWorkshop(capacity: 3), Ct);
+        Assert.Equal(2, grown.Event!.Registered);
+        Assert.Equal((false, 0), await calendar.RegistrationOfAsync(workshop.Id, dan, Ct));
+        Assert.Equal([(workshop.Id, bruno), (workshop.Id, dan)], letters.Sent);
+    }
+
+    [Fact]
+    public async Task A_proposal_is_seen_by_its_author_and_the_secretariat_until_published_or_declined()
+    {
+        using var scope = host.Services.CreateScope();
+        var calendar = Calendar(scope);
+        var author = Guid.NewGuid();
+
+        var proposed = await calendar.ProposeAsync(AWorkshop(), author, Ct);
+        var other = await calendar.ProposeAsync(AWorkshop() with { Title = "Otra propuesta" }, author, Ct);
+        var id = proposed.Event!.Id;
+
+        Assert.Equal((EventStatus.Proposed, author), (proposed.Event.Status, proposed.Event.ProposedById));
+        Assert.Null(await calendar.FindAsync(id, withDrafts: false, Ct));
+        Assert.Null(await calendar.FindAsync(id, withDrafts: false, Guid.NewGuid(), Ct));
+        Assert.NotNull(await calendar.FindAsync(id, withDrafts: false, author, Ct));
+        Assert.Empty((await calendar.ListAsync(withDrafts: false, Ct)).Upcoming);
+        Assert.Equal(2, (await calendar.ListAsync(withDrafts: true, Ct)).Upcoming.Count);
+        Assert.Equal(EventError.IllegalTransition, (await calendar.MoveAsync(id, publish: false, Ct)).Refused);
+        Assert.True((await calendar.RegisterAsync(id, Guid.NewGuid(), Ct)).NotFound);
+
+        Assert.Equal(EventStatus.Published, (await calendar.MoveAsync(id, publish: true, Ct)).Event!.Status);
+        Assert.Equal(EventStatus.Declined, (await calendar.DeclineAsync(other.Event!.Id, Ct)).Event!.Status);
+        Assert.Equal(EventError.NotProposed, (await calendar.DeclineAsync(id, Ct)).Refused);
+
+        Assert.Equal([id], (await calendar.ListAsync(withDrafts: false, Ct)).Upcoming.Select(e => e.Id));
+        Assert.Equal([EventStatus.Published, EventStatus.Declined], (await calendar.ProposedByAsync(author, Ct)).Select(e => e.Status).Order());
+        Assert.Null(await calendar.FindAsync(other.Event.Id, withDrafts: false, Ct));
+    }
+
+    private sealed class Letters : IEventLetters
+    {
+        public List<(Guid Event, Guid User)> Sent { get; } = [];
+
+        public Task PlaceFreedAsync(Event item, Guid userId, CancellationToken ct)
+        {
+            Sent.Add((item.Id, userId));
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Ignore(e => e.LocalEnd);
         builder.HasMany(e => e.Materials).WithOne().HasForeignKey(m => m.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.Status, e.StartsAt });
+        builder.HasIndex(e => e.ProposedById);
     }
 }
 
@@ -49,5 +50,6 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Event>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.EventId, r.UserId }).IsUnique();
         builder.HasIndex(r => r.UserId);
+        builder.HasIndex(r => new { r.EventId, r.Waiting, r.RegisteredAt });
     }
 }

@@ -916,6 +916,9 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -948,6 +951,8 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
 
                     b.HasIndex("Status", "StartsAt");
 
@@ -989,11 +994,17 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1001,6 +1012,8 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
 
                     b.HasIndex("EventId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "Waiting", "RegisteredAt");
 
                     b.ToTable("EventRegistrations", (string)null);
                 });

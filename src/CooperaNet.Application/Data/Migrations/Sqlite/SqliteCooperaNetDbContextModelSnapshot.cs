@@ -907,6 +907,9 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -939,6 +942,8 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
 
                     b.HasIndex("Status", "StartsAt");
 
@@ -980,11 +985,17 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PromotedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -992,6 +1003,8 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("EventId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("EventId", "Waiting", "RegisteredAt");
 
                     b.ToTable("EventRegistrations", (string)null);
                 });
