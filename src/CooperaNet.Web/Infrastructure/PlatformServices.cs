@@ -132,6 +132,7 @@ public static class PlatformServices
         builder.Services.AddScoped<Features.Reports.ReportCommands>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experiences.ExperienceAuthorizationHandler>();
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
+        builder.Services.AddScoped<Application.Events.IEventLetters, Features.Events.EventLetters>();
         builder.Services.AddScoped<Application.Events.EventCalendar>();
         builder.Services.AddExperts();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
@@ -143,6 +144,7 @@ public static class PlatformServices
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.ProposesEvents, policy => policy.RequireRole(Roles.FocalPoint, Roles.Partner))
             .AddPolicy(Features.Experts.ExpertPolicies.Expert, policy => policy.RequireRole(Roles.Expert));
         return builder;
     }
@@ -212,6 +214,9 @@ public static class Policies
     public const string Secretariat = "Secretariat";
 
     public const string SignedIn = "SignedIn";
+
+    /// <summary>Focal points and partners, who propose events to the calendar.</summary>
+    public const string ProposesEvents = "ProposesEvents";
 
     /// <summary>The claim Identity adds when the sign-in used two factors.</summary>
     public const string MfaClaim = "amr";

@@ -58,4 +58,43 @@ public sealed class EventsBrowserTests(BrowserFixture browser) : BrowserTest(bro
 
         Assert.True(failures.Count == 0, $"{failures.Count} WCAG violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
     }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("en")]
+    [InlineData("pt")]
+    [InlineData("fr")]
+    public async Task A_focal_point_proposes_an_event_and_joins_a_waiting_list_with_no_axe_violations(string lang)
+    {
+        var full = await EventData.SaveAsync(Browser.App, EventStatus.Published, "Taller con una sola plaza", capacity: 1, registered: Guid.NewGuid());
+        var page = await SignedInAsync(lang);
+        var failures = new List<string>();
+
+        await GotoAsync(page, $"/{lang}/events/propose");
+        await Assertions.Expect(page.Locator("#Form_Title")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"propose form: {v}"));
+
+        await page.Locator("#Form_Title").FillAsync("Foro de cooperación " + lang);
+        await page.Locator("#Form_Venue").FillAsync("Cancillería");
+        await page.Locator("#Form_City").FillAsync("Bogotá");
+        await page.Locator("#Form_Country").FillAsync("CO");
+        await page.Locator("#Form_TimeZone").FillAsync("America/Bogota");
+        await page.Locator("#Form_Start").FillAsync("2027-08-10T09:00");
+        await page.Locator("#Form_End").FillAsync("2027-08-10T13:00");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("main .notice.success")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main .tag-status")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"own proposal: {v}"));
+
+        await GotoAsync(page, $"/{lang}/events");
+        await Assertions.Expect(page.Locator("#proposals-title")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"list with proposals: {v}"));
+
+        await GotoAsync(page, $"/{lang}/events/{full.Id}");
+        await page.Locator("main form[action*='handler=Register'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("main form[action*='handler=Unregister']")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"on the waiting list: {v}"));
+
+        Assert.True(failures.Count == 0, $"{failures.Count} WCAG violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
 }

@@ -8,31 +8,30 @@ namespace CooperaNet.Web.Tests.Events;
 /// <summary>Events saved straight into the test database, moved by the domain's own methods.</summary>
 public static class EventData
 {
-    /// <summary>A workshop in Bogotá in May 2027 with <paramref name="capacity"/> places, in <paramref name="status"/>.</summary>
-    public static async Task<Event> SaveAsync(CooperaNetFactory app, EventStatus status, string title, int? capacity = 20, Guid? registered = null) =>
+    /// <summary>
+    /// A workshop in Bogotá in May 2027 with <paramref name="capacity"/> places, in <paramref name="status"/>; a
+    /// proposed one is <paramref name="proposedBy"/>'s (someone else's when null).
+    /// </summary>
+    public static async Task<Event> SaveAsync(CooperaNetFactory app, EventStatus status, string title, int? capacity = 20, Guid? registered = null, Guid? proposedBy = null) =>
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CooperaNetDbContext>();
             var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-            var item = new Event
-            {
-                Id = Guid.NewGuid(),
-                Kind = EventKind.Workshop,
-                Title = title,
-                Description = "Intercambio entre juntas de agua.",
-                CoOrganisers = "BID",
-                Venue = "Centro de convenciones",
-                City = "Bogotá",
-                CountryCode = "CO",
-                TimeZoneId = "America/Bogota",
-                StartsAt = new DateTimeOffset(2027, 5, 12, 14, 0, 0, TimeSpan.Zero),
-                EndsAt = new DateTimeOffset(2027, 5, 12, 22, 0, 0, TimeSpan.Zero),
-                Capacity = capacity,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Materials = [],
-            };
-            if (status != EventStatus.Draft)
+            var item = status == EventStatus.Proposed
+                ? Event.Propose(Guid.NewGuid(), proposedBy ?? Guid.NewGuid(), now)
+                : new Event { Id = Guid.NewGuid(), Title = title, TimeZoneId = "UTC", CreatedAt = now, UpdatedAt = now };
+            item.Kind = EventKind.Workshop;
+            item.Title = title;
+            item.Description = "Intercambio entre juntas de agua.";
+            item.CoOrganisers = "BID";
+            item.Venue = "Centro de convenciones";
+            item.City = "Bogotá";
+            item.CountryCode = "CO";
+            item.TimeZoneId = "America/Bogota";
+            item.StartsAt = new DateTimeOffset(2027, 5, 12, 14, 0, 0, TimeSpan.Zero);
+            item.EndsAt = new DateTimeOffset(2027, 5, 12, 22, 0, 0, TimeSpan.Zero);
+            item.Capacity = capacity;
+            if (status is EventStatus.Published or EventStatus.Cancelled)
             {
                 item.Publish(now);
             }

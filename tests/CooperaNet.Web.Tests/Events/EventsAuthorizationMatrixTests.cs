@@ -47,13 +47,17 @@ public sealed class EventsAuthorizationMatrixTests(PageMatrixHost host) : IClass
         Delete,
     }
 
-    /// <summary>One case: <paramref name="Registered"/> puts the trying user on the event's list first.</summary>
-    private sealed record Row(string Name, Verb Verb, EventStatus Status, bool Registered, string Path, Func<object>? Body, Outcome[] Expected);
+    /// <summary>
+    /// One case: <paramref name="Registered"/> puts the trying user on the event's list first; a proposed
+    /// event is the trying user's own proposal when <paramref name="Mine"/>, someone else's otherwise.
+    /// </summary>
+    private sealed record Row(string Name, Verb Verb, EventStatus Status, bool Registered, string Path, Func<object>? Body, Outcome[] Expected, bool Mine = false);
 
     private static readonly string[] Audited = ["Event", "EventMaterial", "EventRegistration"];
 
     private const EventStatus Draft = EventStatus.Draft;
     private const EventStatus Public = EventStatus.Published;
+    private const EventStatus Proposed = EventStatus.Proposed;
 
     private static readonly Row[] Table =
     [
@@ -74,6 +78,13 @@ public sealed class EventsAuthorizationMatrixTests(PageMatrixHost host) : IClass
         new("POST register", Verb.Post, Public, false, "/en/events/{id}?handler=Register", Empty,                [SignIn,       Done,      Done,      Done,      Done,      Done,      Done,      TwoFactor]),
         new("POST register to draft", Verb.Post, Draft, false, "/en/events/{id}?handler=Register", Empty,        [SignIn,       NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  TwoFactor]),
         new("POST unregister", Verb.Post, Public, true, "/en/events/{id}?handler=Unregister", Empty,             [SignIn,       Done,      Done,      Done,      Done,      Done,      Done,      TwoFactor]),
+        new("GET propose", Verb.Get, Draft, false, "/en/events/propose", null,                                   [SignIn,       Forbidden, Ok,        Forbidden, Ok,        Ok,        Forbidden, TwoFactor]),
+        new("POST propose", Verb.Post, Draft, false, "/en/events/propose", NewForm,                              [SignIn,       Forbidden, Done,      Forbidden, Done,      Done,      Forbidden, TwoFactor]),
+        new("GET own proposal", Verb.Get, Proposed, false, "/en/events/{id}", null,                              [NotFound,     Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        TwoFactor], Mine: true),
+        new("GET another's proposal", Verb.Get, Proposed, false, "/en/events/{id}", null,                        [NotFound,     NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        TwoFactor]),
+        new("POST publish proposal", Verb.Post, Proposed, false, "/en/events/{id}?handler=Publish", Empty,       [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
+        new("POST decline", Verb.Post, Proposed, false, "/en/events/{id}?handler=Decline", Empty,                [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor], Mine: true),
+        new("POST decline published", Verb.Post, Public, false, "/en/events/{id}?handler=Decline", Empty,        [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  TwoFactor]),
 
         new("API list", Verb.Get, Public, false, "/api/v1/events", null,                                         [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
         new("API feed", Verb.Get, Public, false, "/events.ics", null,                                            [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
@@ -88,6 +99,12 @@ public sealed class EventsAuthorizationMatrixTests(PageMatrixHost host) : IClass
         new("API register", Verb.PostJson, Public, false, "/api/v1/events/{id}/registration", Empty,             [Unauthorized, Saved,     Saved,     Saved,     Saved,     Saved,     Saved,     Saved]),
         new("API unregister", Verb.Delete, Public, true, "/api/v1/events/{id}/registration", null,               [Unauthorized, Saved,     Saved,     Saved,     Saved,     Saved,     Saved,     Saved]),
         new("API unregister not registered", Verb.Delete, Public, false, "/api/v1/events/{id}/registration", null, [Unauthorized, NotFound, NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound]),
+        new("API propose", Verb.PostJson, Draft, false, "/api/v1/events/proposals", NewJson,                     [Unauthorized, Forbidden, Created,   Forbidden, Created,   Created,   Forbidden, Forbidden]),
+        new("API my proposals", Verb.Get, Proposed, false, "/api/v1/events/proposals/mine", null,                [Unauthorized, Forbidden, Ok,        Forbidden, Ok,        Ok,        Forbidden, Forbidden], Mine: true),
+        new("API own proposal", Verb.Get, Proposed, false, "/api/v1/events/{id}", null,                          [NotFound,     Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok], Mine: true),
+        new("API another's proposal", Verb.Get, Proposed, false, "/api/v1/events/{id}", null,                    [NotFound,     NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        NotFound]),
+        new("API decline", Verb.PostJson, Proposed, false, "/api/v1/events/{id}/decline", Empty,                 [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Saved,     Forbidden], Mine: true),
+        new("API register to proposal", Verb.PostJson, Proposed, false, "/api/v1/events/{id}/registration", Empty, [Unauthorized, NotFound, NotFound, NotFound,  NotFound,  NotFound,  NotFound,  NotFound], Mine: true),
     ];
 
     public static TheoryData<string, Who, Outcome> Cases()
@@ -111,7 +128,7 @@ public sealed class EventsAuthorizationMatrixTests(PageMatrixHost host) : IClass
     {
         var line = Table.Single(r => r.Name == row);
         var session = await host.SessionAsync(who);
-        var item = await EventData.SaveAsync(host, line.Status, "Evento " + PageMatrixHost.Word(), registered: line.Registered ? session.UserId : null);
+        var item = await EventData.SaveAsync(host, line.Status, "Evento " + PageMatrixHost.Word(), registered: line.Registered ? session.UserId : null, proposedBy: line.Mine ? session.UserId : null);
         var path = line.Path.Replace("{id}", item.Id.ToString(), StringComparison.Ordinal);
         var body = line.Body?.Invoke();
 
@@ -181,7 +198,7 @@ public sealed class EventsAuthorizationMatrixTests(PageMatrixHost host) : IClass
             .Select(r => $"{Method(r.Verb)} {Shape(r.Path)}")
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(10, endpoints.Count);
+        Assert.Equal(13, endpoints.Count);
         Assert.All(endpoints, e => Assert.Contains(e, tried));
     }
 

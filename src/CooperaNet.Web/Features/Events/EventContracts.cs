@@ -53,3 +53,6 @@ public sealed record EventView(
 }
 
 public sealed record EventListView(IReadOnlyList<EventView> Upcoming, IReadOnlyList<EventView> Past);
+
+/// <summary>A registration: the event, and whether the caller waits for a place (position 1 is next).</summary>
+public sealed record EventRegistrationView(EventView Event, bool Waiting, int? Position);

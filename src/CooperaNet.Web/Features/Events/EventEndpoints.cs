@@ -27,8 +27,18 @@ public static class EventEndpoints
             })
             .WithName("ListEvents").WithSummary("Upcoming events by start, then past ones latest first (drafts only for the secretariat).");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, EventCalendar calendar, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
-                await calendar.FindAsync(id, await IsSecretariatAsync(auth, http), ct) is { } item ? TypedResults.Ok(EventView.Of(item)) : Problems.NotFound(text))
-            .WithName("GetEvent").WithSummary("One event.").Produces<EventView>().ProducesProblem(404);
+                await calendar.FindAsync(id, await IsSecretariatAsync(auth, http), http.User.UserId(), ct) is { } item ? TypedResults.Ok(EventView.Of(item)) : Problems.NotFound(text))
+            .WithName("GetEvent").WithSummary("One event (a proposal only for the secretariat and its author).").Produces<EventView>().ProducesProblem(404);
+
+        var proposers = group.MapGroup("/proposals").RequireAuthorization(Policies.ProposesEvents);
+        proposers.MapPost("/", async (EventInput? input, HttpContext http, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>
+                Result(await calendar.ProposeAsync(input ?? Empty, http.User.UserId()!.Value, ct), text, created: true))
+            .WithName("ProposeEvent").WithSummary("Propose an event (focal points and partners); the secretariat publishes or declines it. Same body as creating one.")
+            .Produces<EventView>(201).ProducesValidationProblem().ProducesProblem(401).ProducesProblem(403);
+        proposers.MapGet("/mine", async (HttpContext http, EventCalendar calendar, CancellationToken ct) =>
+                TypedResults.Ok((await calendar.ProposedByAsync(http.User.UserId()!.Value, ct)).Select(EventView.Of).ToList()))
+            .WithName("ListMyEventProposals").WithSummary("The events the caller proposed, latest first, with what became of them (proposed, published, declined, cancelled).")
+            .Produces<List<EventView>>().ProducesProblem(401).ProducesProblem(403);
 
         var secretariat = group.MapGroup("/").RequireAuthorization(Policies.Secretariat);
         secretariat.MapPost("/", async (EventInput? input, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>
@@ -45,11 +55,18 @@ public static class EventEndpoints
         secretariat.MapPost("/{id:guid}/cancel", async (Guid id, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>
                 Result(await calendar.MoveAsync(id, publish: false, ct), text))
             .WithName("CancelEvent").WithSummary("Cancel an event; it stays listed as cancelled (secretariat).").Produces<EventView>().ProducesProblem(404).ProducesProblem(409);
+        secretariat.MapPost("/{id:guid}/decline", async (Guid id, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>
+                Result(await calendar.DeclineAsync(id, ct), text))
+            .WithName("DeclineEvent").WithSummary("Decline a proposed event (secretariat); its author still sees it.").Produces<EventView>().ProducesProblem(404).ProducesProblem(409);
 
         var signedIn = group.MapGroup("/").RequireAuthorization(Policies.SignedIn);
         signedIn.MapPost("/{id:guid}/registration", async (Guid id, HttpContext http, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>
-                Result(await calendar.RegisterAsync(id, http.User.UserId()!.Value, ct), text))
-            .WithName("RegisterForEvent").WithSummary("Take a place (409 when full or registration is not open).").Produces<EventView>().ProducesProblem(404).ProducesProblem(409);
+            {
+                var outcome = await calendar.RegisterAsync(id, http.User.UserId()!.Value, ct);
+                return outcome.Event is { } item ? TypedResults.Ok(new EventRegistrationView(EventView.Of(item), outcome.Waiting, outcome.Position)) : Result(outcome, text);
+            })
+            .WithName("RegisterForEvent").WithSummary("Take a place, or a place on the waiting list when the event is full (waiting, position); 409 when registration is not open or the caller is already registered.")
+            .Produces<EventRegistrationView>().ProducesProblem(404).ProducesProblem(409);
         signedIn.MapDelete("/{id:guid}/registration", async (Guid id, HttpContext http, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>
                 Result(await calendar.UnregisterAsync(id, http.User.UserId()!.Value, ct), text))
             .WithName("CancelEventRegistration").WithSummary("Give one's place back.").Produces<EventView>().ProducesProblem(404);

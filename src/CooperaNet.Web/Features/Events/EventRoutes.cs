@@ -5,6 +5,7 @@ public static class EventRoutes
 {
     public const string List = "/events";
     public const string New = "/events/new";
+    public const string Propose = "/events/propose";
     public const string Feed = "/events.ics";
     public const string ApiGroup = "/api/v1/events";
 

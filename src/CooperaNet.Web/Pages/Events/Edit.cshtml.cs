@@ -10,14 +10,28 @@ using Microsoft.Extensions.Localization;
 
 namespace CooperaNet.Web.Pages.Events;
 
+/// <summary>A page showing the event form: the form, and the keys of its heading and lead.</summary>
+public interface IEventFormPage
+{
+    EventForm Form { get; }
+
+    string HeadingKey { get; }
+
+    string? LeadKey { get; }
+}
+
 /// <summary>The secretariat writes a new event (a draft) or changes one.</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class EditEventModel(EventCalendar calendar, IStringLocalizer<Program> text) : PageModel
+public sealed class EditEventModel(EventCalendar calendar, IStringLocalizer<Program> text) : PageModel, IEventFormPage
 {
     [BindProperty]
     public EventForm Form { get; set; } = new();
 
     public Guid? Id { get; private set; }
+
+    public string HeadingKey => Id is null ? "Events.New" : "Events.Edit";
+
+    public string? LeadKey => null;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {

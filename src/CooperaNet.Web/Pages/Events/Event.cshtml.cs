@@ -20,6 +20,12 @@ public sealed class EventModel(EventCalendar calendar, IAuthorizationService aut
 
     public bool IsRegistered { get; private set; }
 
+    /// <summary>The signed-in user's place on the waiting list (1 is next), or null when they do not wait.</summary>
+    public int? WaitingPosition { get; private set; }
+
+    /// <summary>How many wait for a place.</summary>
+    public int Waiting { get; private set; }
+
     public string? Notice { get; private set; }
 
     public string? Problem { get; private set; }
@@ -42,6 +48,8 @@ public sealed class EventModel(EventCalendar calendar, IAuthorizationService aut
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => SecretariatAsync(id, publish: false, ct);
 
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) => SecretariatAsync(id, publish: null, ct);
+
     private async Task<IActionResult> SignedInAsync(Guid id, Func<Guid, Task<EventOutcome>> act, string done, CancellationToken ct)
     {
         if (User.UserId() is not { } userId)
@@ -52,7 +60,8 @@ public sealed class EventModel(EventCalendar calendar, IAuthorizationService aut
         return await AnswerAsync(id, await act(userId), done, ct);
     }
 
-    private async Task<IActionResult> SecretariatAsync(Guid id, bool publish, CancellationToken ct)
+    /// <summary>Publishes (true), cancels (false) or declines (null) the event.</summary>
+    private async Task<IActionResult> SecretariatAsync(Guid id, bool? publish, CancellationToken ct)
     {
         var allowed = await auth.AuthorizeAsync(User, Policies.Secretariat);
         if (!allowed.Succeeded)
@@ -60,14 +69,15 @@ public sealed class EventModel(EventCalendar calendar, IAuthorizationService aut
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
 
-        return await AnswerAsync(id, await calendar.MoveAsync(id, publish, ct), publish ? "Events.Done.publish" : "Events.Done.cancel", ct);
+        var outcome = publish is { } move ? await calendar.MoveAsync(id, move, ct) : await calendar.DeclineAsync(id, ct);
+        return await AnswerAsync(id, outcome, publish switch { true => "Events.Done.publish", false => "Events.Done.cancel", null => "Events.Done.decline" }, ct);
     }
 
     private async Task<IActionResult> AnswerAsync(Guid id, EventOutcome outcome, string done, CancellationToken ct)
     {
         if (outcome.Event is not null)
         {
-            TempData[Notices.Key] = done;
+            TempData[Notices.Key] = outcome.Waiting ? "Events.Done.waiting" : done;
             return Redirect($"/{UiStrings.CurrentLanguage}{EventRoutes.Page(id)}");
         }
 
@@ -84,13 +94,19 @@ public sealed class EventModel(EventCalendar calendar, IAuthorizationService aut
     private async Task<bool> ShowAsync(Guid id, CancellationToken ct)
     {
         IsSecretariat = (await auth.AuthorizeAsync(User, Policies.Secretariat)).Succeeded;
-        if (await calendar.FindAsync(id, IsSecretariat, ct) is not { } item)
+        if (await calendar.FindAsync(id, IsSecretariat, User.UserId(), ct) is not { } item)
         {
             return false;
         }
 
         Item = item;
-        IsRegistered = User.UserId() is { } userId && await calendar.IsRegisteredAsync(id, userId, ct);
+        if (User.UserId() is { } userId && await calendar.RegistrationOfAsync(id, userId, ct) is { } mine)
+        {
+            IsRegistered = true;
+            WaitingPosition = mine.Waiting ? mine.Position : null;
+        }
+
+        Waiting = item.Capacity is null ? 0 : await calendar.WaitingCountAsync(id, ct);
         return true;
     }
 }
