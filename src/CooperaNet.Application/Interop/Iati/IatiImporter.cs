@@ -39,6 +39,7 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
         var own = options.Value.ReportingOrgRef + "-";
         var findings = new List<IatiFinding>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<ExternalActivityData>(Batch);
         int read = 0, created = 0, updated = 0, unchanged = 0, refused = 0;
         var length = file.CanSeek ? file.Length : (long?)null;
 
@@ -107,16 +108,12 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
                     }
                     else
                     {
-                        switch (await StoreAsync(activity, ct))
-                        {
-                            case Change.Created: created++; break;
-                            case Change.Updated: updated++; break;
-                            default: unchanged++; break;
-                        }
+                        pending.Add(activity);
                     }
 
                     if (read % Batch == 0)
                     {
+                        await StorePendingAsync();
                         await db.SaveChangesAsync(ct);
                         db.ChangeTracker.Clear();
                         progress?.Report(new IatiImportProgress(file.CanSeek ? file.Position : 0, length, read));
@@ -128,6 +125,11 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
         {
             // Some refusals (a DTD, in the prolog) carry no position: the reader's, if any, is where it stopped.
             Critical(ex.LineNumber > 0 ? ex.LineNumber : Line(xml), ex.LineNumber > 0 ? ex.LinePosition : Column(xml), "iati.xml", ex.Message);
+        }
+
+        if (!Stopped())
+        {
+            await StorePendingAsync();
         }
 
         if (Stopped() || dryRun)
@@ -149,6 +151,13 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
 
         bool Stopped() => findings.Any(f => f.Severity == IatiSeverity.Critical);
 
+        async Task StorePendingAsync()
+        {
+            var (newOnes, changed, same) = await StoreAsync(pending, ct);
+            (created, updated, unchanged) = (created + newOnes, updated + changed, unchanged + same);
+            pending.Clear();
+        }
+
         void Critical(int line, int column, string code, string argument)
         {
             if (findings.Count(f => f.Severity == IatiSeverity.Critical) < MaxCritical)
@@ -158,46 +167,63 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
         }
     }
 
-    private enum Change
-    {
-        Created,
-        Updated,
-        Unchanged,
-    }
-
     private static int Line(XmlReader reader) => (reader as IXmlLineInfo)?.LineNumber ?? 0;
 
     private static int Column(XmlReader reader) => (reader as IXmlLineInfo)?.LinePosition ?? 0;
 
-    private async Task<Change> StoreAsync(ExternalActivityData data, CancellationToken ct)
+    /// <summary>
+    /// Creates, updates or leaves alone a batch of activities, asking the database twice at most: the content
+    /// hashes of those it already holds, then the full records of those whose content changed. An identifier
+    /// seen twice in the file is refused before this, so the database has the only earlier copy.
+    /// </summary>
+    private async Task<(int Created, int Updated, int Unchanged)> StoreAsync(List<ExternalActivityData> batch, CancellationToken ct)
     {
-        var hash = data.Hash();
+        if (batch.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+
         var now = clock.GetUtcNow();
-        // An identifier seen twice in the file is refused before this, so the database has the only earlier copy.
-        var existing = await db.ExternalActivities.Include(a => a.Texts).FirstOrDefaultAsync(a => a.IatiIdentifier == data.IatiIdentifier, ct);
-        if (existing is null)
+        var hashed = batch.Select(d => (Data: d, Hash: d.Hash())).ToList();
+        var identifiers = batch.Select(d => d.IatiIdentifier).ToList();
+        var held = await db.ExternalActivities.AsNoTracking()
+            .Where(a => identifiers.Contains(a.IatiIdentifier))
+            .Select(a => new { a.IatiIdentifier, a.ContentHash })
+            .ToDictionaryAsync(a => a.IatiIdentifier, a => a.ContentHash, StringComparer.Ordinal, ct);
+        var changed = hashed.Where(h => held.TryGetValue(h.Data.IatiIdentifier, out var old) && old != h.Hash).Select(h => h.Data.IatiIdentifier).ToList();
+        var toUpdate = changed.Count == 0
+            ? []
+            : await db.ExternalActivities.Include(a => a.Texts).Where(a => changed.Contains(a.IatiIdentifier)).ToDictionaryAsync(a => a.IatiIdentifier, StringComparer.Ordinal, ct);
+
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var (data, hash) in hashed)
         {
-            var id = Guid.CreateVersion7(now);
-            var activity = new ExternalActivity
+            if (toUpdate.TryGetValue(data.IatiIdentifier, out var existing))
             {
-                Id = id,
-                IatiIdentifier = data.IatiIdentifier,
-                Language = data.Language,
-                ContentHash = hash,
-                ImportedAt = now,
-            };
-            Apply(activity, data, hash, now);
-            db.ExternalActivities.Add(activity);
-            return Change.Created;
+                Apply(existing, data, hash, now);
+                updated++;
+            }
+            else if (held.ContainsKey(data.IatiIdentifier))
+            {
+                unchanged++;
+            }
+            else
+            {
+                var activity = new ExternalActivity
+                {
+                    Id = Guid.CreateVersion7(now),
+                    IatiIdentifier = data.IatiIdentifier,
+                    Language = data.Language,
+                    ContentHash = hash,
+                    ImportedAt = now,
+                };
+                Apply(activity, data, hash, now);
+                db.ExternalActivities.Add(activity);
+                created++;
+            }
         }
 
-        if (existing.ContentHash == hash)
-        {
-            return Change.Unchanged;
-        }
-
-        Apply(existing, data, hash, now);
-        return Change.Updated;
+        return (created, updated, unchanged);
     }
 
     private static void Apply(ExternalActivity activity, ExternalActivityData data, string hash, DateTimeOffset now)
