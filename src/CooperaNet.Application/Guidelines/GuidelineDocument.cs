@@ -89,3 +89,18 @@ public static class GuidelineDocument
         return builder.ToString().Trim();
     }
 }
+
+/// <summary>The differences between two versions of a guideline in one language.</summary>
+public static class GuidelineComparison
+{
+    /// <summary>The title's and the body's differences from version <paramref name="from"/> to <paramref name="to"/>; null when either is not among the guideline's versions.</summary>
+    public static (IReadOnlyList<DiffPiece> Title, IReadOnlyList<DiffPiece> Body)? Compare(Guideline guideline, int from, int to, string language)
+    {
+        if (guideline.Version(from) is not { } before || guideline.Version(to) is not { } after)
+        {
+            return null;
+        }
+
+        return (TextDiff.Compare(before.Title.In(language), after.Title.In(language)), TextDiff.Compare(before.Body.In(language), after.Body.In(language)));
+    }
+}
