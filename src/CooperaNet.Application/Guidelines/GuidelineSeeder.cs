@@ -1,4 +1,5 @@
 using CooperaNet.Application.Data;
+using CooperaNet.Application.FollowUp;
 using CooperaNet.Domain;
 using CooperaNet.Domain.Guidelines;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,8 @@ namespace CooperaNet.Application.Guidelines;
 
 /// <summary>
 /// The two guidelines the work plan asks for (para 68, action 1), seeded as first drafts at start-up.
-/// Idempotent: a guideline whose slug exists is left as it is, whatever the secretariat has done to it since.
+/// Idempotent: a guideline whose slug exists is left as it is, whatever the secretariat has done to it since;
+/// when two instances start together, the unique slug lets one seed them and the other leaves them be.
 /// </summary>
 public static class GuidelineSeeder
 {
@@ -25,9 +27,20 @@ public static class GuidelineSeeder
             added++;
         }
 
-        if (added > 0)
+        if (added == 0)
+        {
+            return 0;
+        }
+
+        try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException error) when (UniqueViolations.Caused(error))
+        {
+            // Another instance starting at the same time seeded them first: theirs stand.
+            db.ChangeTracker.Clear();
+            return 0;
         }
 
         return added;

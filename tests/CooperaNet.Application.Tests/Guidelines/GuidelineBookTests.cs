@@ -98,4 +98,24 @@ public sealed class GuidelineBookTests : IAsyncLifetime
         var statuses = await host.WithDbAsync(db => db.GuidelineVersions.OrderBy(v => v.Number).Where(v => db.Guidelines.Any(g => g.Id == v.GuidelineId && g.Slug == slug)).Select(v => v.Status).ToListAsync(Ct));
         Assert.Equal([GuidelineStatus.InConsultation, GuidelineStatus.Draft], statuses);
     }
+
+    [Fact]
+    public async Task Seeding_again_leaves_the_secretariats_work_alone_and_a_second_guideline_of_one_slug_is_refused()
+    {
+        var slug = GuidelineSeeds.RelationsSlug;
+        await host.InScopeAsync(async sp => await ActivatorUtilities.CreateInstance<GuidelineBook>(sp).RewriteAsync(slug, 1, new GuidelineVersionInput("a", "b", "c", "d", "e", "f", "g", "h"), Ct));
+        await host.Services.InitializeDatabaseAsync(Ct);
+
+        // What a racing instance would insert: the unique slug refuses it, which the seeder relies on.
+        await host.WithDbAsync(async db =>
+        {
+            db.Guidelines.Add(new Guideline { Id = Guid.NewGuid(), Slug = slug, Purpose = Domain.LocalizedText.Of("x", "x", "x", "x"), CreatedAt = host.Clock.GetUtcNow() });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+            return 0;
+        });
+
+        var versions = await host.WithDbAsync(db => db.GuidelineVersions.Where(v => db.Guidelines.Any(g => g.Id == v.GuidelineId && g.Slug == slug)).ToListAsync(Ct));
+        Assert.Equal("b", Assert.Single(versions).Title.En);
+        Assert.Equal(2, await host.WithDbAsync(db => db.Guidelines.CountAsync(Ct)));
+    }
 }
