@@ -180,6 +180,26 @@ public sealed class GuidelineBook(CooperaNetDbContext db, TimeProvider clock, IC
         return await SaveAsync(comment, comment.Withdraw(clock.GetUtcNow()), ct);
     }
 
+    /// <summary>The author restores their own withdrawn comment while the version is still in consultation.</summary>
+    public async Task<GuidelineOutcome> RestoreAsync(string slug, Guid commentId, CancellationToken ct = default)
+    {
+        if (await CommentOfAsync(slug, commentId, ct) is not { } comment || comment.AuthorId != actor.UserId)
+        {
+            return GuidelineOutcome.Missing;
+        }
+
+        if (!await db.GuidelineVersions.AnyAsync(v => v.Id == comment.VersionId && v.Status == GuidelineStatus.InConsultation, ct))
+        {
+            return GuidelineOutcome.Refuse(GuidelineError.NotInConsultation);
+        }
+
+        return await SaveAsync(comment, comment.Restore(), ct);
+    }
+
+    /// <summary>The comments <paramref name="authorId"/> withdrew from a version, newest first, so they may restore them.</summary>
+    public async Task<IReadOnlyList<GuidelineComment>> WithdrawnAsync(Guid versionId, Guid authorId, CancellationToken ct = default) =>
+        await db.GuidelineComments.AsNoTracking().Where(c => c.VersionId == versionId && c.AuthorId == authorId && c.WithdrawnAt != null).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+
     private async Task<GuidelineOutcome> SaveAsync(GuidelineVersion version, GuidelineError? error, CancellationToken ct)
     {
         if (error is not null)

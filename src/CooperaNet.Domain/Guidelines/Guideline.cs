@@ -212,7 +212,7 @@ public sealed class GuidelineVersion
 
 /// <summary>
 /// A comment on a version in consultation, optionally on one section or paragraph. The secretariat marks
-/// it addressed; its author may withdraw it (kept, hidden: a soft delete).
+/// it addressed; its author may withdraw it (kept, hidden: a soft delete) and restore it.
 /// </summary>
 public sealed class GuidelineComment
 {
@@ -264,6 +264,18 @@ public sealed class GuidelineComment
         }
 
         WithdrawnAt = at;
+        return null;
+    }
+
+    /// <summary>Brings a withdrawn comment back.</summary>
+    public GuidelineError? Restore()
+    {
+        if (!IsWithdrawn)
+        {
+            return GuidelineError.IllegalTransition;
+        }
+
+        WithdrawnAt = null;
         return null;
     }
 }

@@ -131,7 +131,7 @@ public sealed class GuidelineTests
     }
 
     [Fact]
-    public void A_comment_is_addressed_once_and_withdrawn_once()
+    public void A_comment_is_addressed_once_withdrawn_once_and_restored_once()
     {
         var comment = new GuidelineComment { Id = Guid.NewGuid(), AuthorId = Guid.NewGuid(), AuthorName = "fp@example.org", Text = "Agregar plazos", CreatedAt = Monday };
 
@@ -140,5 +140,8 @@ public sealed class GuidelineTests
         Assert.Null(comment.Withdraw(Monday));
         Assert.True(comment.IsWithdrawn);
         Assert.Equal(GuidelineError.Withdrawn, comment.Withdraw(Monday));
+        Assert.Null(comment.Restore());
+        Assert.False(comment.IsWithdrawn);
+        Assert.Equal(GuidelineError.IllegalTransition, comment.Restore());
     }
 }

@@ -7,8 +7,8 @@ namespace CooperaNet.Web.Tests.Browser;
 
 /// <summary>
 /// The guidelines pages in Chromium, checked with axe-core in the four languages: the public list and a
-/// published guideline, and for the secretariat a version in consultation with its comment and approval
-/// forms, the draft form (also with errors) and the differences between two versions.
+/// published guideline, and for the secretariat a version in consultation with its comment (withdrawn and
+/// restored) and approval forms, the draft form (also with errors) and the differences between two versions.
 /// </summary>
 public sealed class GuidelinesBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -42,6 +42,12 @@ public sealed class GuidelinesBrowserTests(BrowserFixture browser) : BrowserTest
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main form[action*='handler=Withdraw']")).ToBeVisibleAsync();
         failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"after commenting: {v}"));
+
+        await page.Locator("main form[action*='handler=Withdraw'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("main form[action*='handler=Restore']")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"after withdrawing: {v}"));
+        await page.Locator("main form[action*='handler=Restore'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("main form[action*='handler=Withdraw']")).ToBeVisibleAsync();
 
         await page.Locator("main form[action*='handler=Approve'] button").ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary a[href='#Approval_Meeting']")).ToBeVisibleAsync();

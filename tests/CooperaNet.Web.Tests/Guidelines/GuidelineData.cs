@@ -11,8 +11,8 @@ public static class GuidelineData
 {
     public const string Body = "## Contactos\n\nLa Secretaría mantiene los contactos.\n\n- Un contacto principal\n- Un contacto alterno\n";
 
-    /// <summary>A guideline of its own slug whose version 1 is in <paramref name="status"/>, with a comment by <paramref name="commenter"/> when given.</summary>
-    public static async Task<(string Slug, Guid? CommentId)> SaveAsync(CooperaNetFactory app, GuidelineStatus status, Guid? commenter = null) =>
+    /// <summary>A guideline of its own slug whose version 1 is in <paramref name="status"/>, with a comment by <paramref name="commenter"/> when given (withdrawn when asked).</summary>
+    public static async Task<(string Slug, Guid? CommentId)> SaveAsync(CooperaNetFactory app, GuidelineStatus status, Guid? commenter = null, bool withdrawn = false) =>
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CooperaNetDbContext>();
@@ -41,6 +41,11 @@ public static class GuidelineData
             if (commenter is { } author)
             {
                 var comment = new GuidelineComment { Id = Guid.NewGuid(), VersionId = version.Id, AuthorId = author, AuthorName = "author@example.org", Text = "Precisar los plazos.", CreatedAt = now };
+                if (withdrawn)
+                {
+                    Assert.Null(comment.Withdraw(now));
+                }
+
                 db.GuidelineComments.Add(comment);
                 commentId = comment.Id;
             }

@@ -12,7 +12,7 @@ namespace CooperaNet.Web.Tests.Guidelines;
 /// Every guidelines page, handler and endpoint, tried by every kind of user on a fresh guideline. The table
 /// is the rule: anyone reads published versions; the secretariat, focal points, working-group members and
 /// partners also read drafts and consultations and comment; only the secretariat writes texts, moves
-/// versions, records approvals and marks comments addressed; authors withdraw their own comments. Allowed
+/// versions, records approvals and marks comments addressed; authors withdraw and restore their own comments. Allowed
 /// writes are saved and audited under their actor; refused ones change nothing.
 /// </summary>
 public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IClassFixture<PageMatrixHost>
@@ -53,6 +53,9 @@ public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IC
         None,
         Own,
         Other,
+
+        /// <summary>The trying user's comment, withdrawn.</summary>
+        OwnWithdrawn,
     }
 
     /// <summary>One case: the guideline's version 1 is in <paramref name="Status"/>; <paramref name="Comment"/> says whose comment it has.</summary>
@@ -87,6 +90,8 @@ public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IC
         new("POST comment on draft", Verb.Post, Draft, Comment.None, "/en/guidelines/{slug}/1?handler=Comment", CommentForm, [SignIn,     Forbidden, Conflict,  Conflict,  Conflict,  Conflict,  Conflict,  TwoFactor]),
         new("POST withdraw own", Verb.Post, Consulted, Comment.Own, "/en/guidelines/{slug}/1?handler=Withdraw&comment={comment}", Empty, [SignIn, Forbidden, Done, Done,    Done,      Done,      Done,      TwoFactor]),
         new("POST withdraw another's", Verb.Post, Consulted, Comment.Other, "/en/guidelines/{slug}/1?handler=Withdraw&comment={comment}", Empty, [SignIn, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, TwoFactor]),
+        new("POST restore own", Verb.Post, Consulted, Comment.OwnWithdrawn, "/en/guidelines/{slug}/1?handler=Restore&comment={comment}", Empty, [SignIn, Forbidden, Done, Done, Done, Done, Done, TwoFactor]),
+        new("POST restore another's", Verb.Post, Consulted, Comment.Other, "/en/guidelines/{slug}/1?handler=Restore&comment={comment}", Empty, [SignIn, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, TwoFactor]),
 
         new("API list", Verb.Get, Public, Comment.None, "/api/v1/guidelines", null,                                        [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
         new("API published", Verb.Get, Public, Comment.None, "/api/v1/guidelines/{slug}", null,                            [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
@@ -109,6 +114,8 @@ public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IC
         new("API comment", Verb.PostJson, Consulted, Comment.None, "/api/v1/guidelines/{slug}/versions/1/comments", CommentJson, [Unauthorized, Forbidden, Created, Created, Created,   Created,   Created,   Forbidden]),
         new("API withdraw own", Verb.Delete, Consulted, Comment.Own, "/api/v1/guidelines/{slug}/comments/{comment}", null, [Unauthorized, Forbidden, Saved,     Saved,     Saved,     Saved,     Saved,     Forbidden]),
         new("API withdraw another's", Verb.Delete, Consulted, Comment.Other, "/api/v1/guidelines/{slug}/comments/{comment}", null, [Unauthorized, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, Forbidden]),
+        new("API restore own", Verb.PostJson, Consulted, Comment.OwnWithdrawn, "/api/v1/guidelines/{slug}/comments/{comment}/restore", Empty, [Unauthorized, Forbidden, Saved, Saved, Saved, Saved, Saved, Forbidden]),
+        new("API restore not withdrawn", Verb.PostJson, Consulted, Comment.Own, "/api/v1/guidelines/{slug}/comments/{comment}/restore", Empty, [Unauthorized, Forbidden, Conflict, Conflict, Conflict, Conflict, Conflict, Forbidden]),
     ];
 
     public static TheoryData<string, Who, Outcome> Cases()
@@ -134,11 +141,11 @@ public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IC
         var session = await host.SessionAsync(who);
         var commenter = line.Comment switch
         {
-            Comment.Own => session.UserId ?? Guid.NewGuid(),
+            Comment.Own or Comment.OwnWithdrawn => session.UserId ?? Guid.NewGuid(),
             Comment.Other => Guid.NewGuid(),
             _ => (Guid?)null,
         };
-        var (slug, comment) = await GuidelineData.SaveAsync(host, line.Status, commenter);
+        var (slug, comment) = await GuidelineData.SaveAsync(host, line.Status, commenter, withdrawn: line.Comment == Comment.OwnWithdrawn);
         var path = line.Path.Replace("{slug}", slug, StringComparison.Ordinal).Replace("{comment}", comment?.ToString() ?? string.Empty, StringComparison.Ordinal);
         var body = line.Body?.Invoke();
 
@@ -208,7 +215,7 @@ public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IC
             .Select(r => $"{Method(r.Verb)} {Shape(r.Path)}")
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(14, endpoints.Count);
+        Assert.Equal(15, endpoints.Count);
         Assert.All(endpoints, e => Assert.Contains(e, tried));
     }
 
@@ -224,7 +231,7 @@ public sealed class GuidelinesAuthorizationMatrixTests(PageMatrixHost host) : IC
             .Select(r => r.Path.Contains("handler=", StringComparison.Ordinal) ? r.Path.Split("handler=")[1].Split('&')[0] : string.Empty)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(9, handlers.Count);
+        Assert.Equal(10, handlers.Count);
         Assert.All(handlers, h => Assert.Contains(h, tried));
     }
 

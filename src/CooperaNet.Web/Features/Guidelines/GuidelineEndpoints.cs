@@ -114,6 +114,10 @@ public static class GuidelineEndpoints
                 Result(slug, await book.WithdrawAsync(slug, id, ct), text))
             .WithName("WithdrawGuidelineComment").WithSummary("Withdraw one's own comment; it is kept but no longer shown.")
             .Produces<CommentView>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        participants.MapPost("/{slug}/comments/{id:guid}/restore", async (string slug, Guid id, GuidelineBook book, IStringLocalizer<Program> text, CancellationToken ct) =>
+                Result(slug, await book.RestoreAsync(slug, id, ct), text))
+            .WithName("RestoreGuidelineComment").WithSummary("Restore one's own withdrawn comment while the consultation is open.")
+            .Produces<CommentView>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using CooperaNet.Application.Guidelines;
 using CooperaNet.Domain.Guidelines;
+using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.Guidelines;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
@@ -46,6 +47,9 @@ public sealed class GuidelineModel(GuidelineBook book, IAuthorizationService aut
     public GuidelineVersion Version { get; private set; } = null!;
 
     public IReadOnlyList<GuidelineComment> Comments { get; private set; } = [];
+
+    /// <summary>The reader's own withdrawn comments on this version, which they may restore.</summary>
+    public IReadOnlyList<GuidelineComment> Withdrawn { get; private set; } = [];
 
     public bool IsParticipant { get; private set; }
 
@@ -97,6 +101,16 @@ public sealed class GuidelineModel(GuidelineBook book, IAuthorizationService aut
         }
 
         return await AnswerAsync(slug, number, await book.WithdrawAsync(slug, comment, ct), "Guidelines.Done.withdraw", ct);
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(string slug, int number, Guid comment, CancellationToken ct)
+    {
+        if (!await auth.IsParticipantAsync(User))
+        {
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+
+        return await AnswerAsync(slug, number, await book.RestoreAsync(slug, comment, ct), "Guidelines.Done.restore", ct);
     }
 
     private async Task<IActionResult> SecretariatAsync(string slug, int? number, Func<Task<GuidelineOutcome>> act, string done, CancellationToken ct)
@@ -157,6 +171,7 @@ public sealed class GuidelineModel(GuidelineBook book, IAuthorizationService aut
         Guideline = guideline;
         Version = version;
         Comments = IsParticipant ? await book.CommentsAsync(version.Id, ct) : [];
+        Withdrawn = IsParticipant && User.UserId() is { } reader ? await book.WithdrawnAsync(version.Id, reader, ct) : [];
         return true;
     }
 }
