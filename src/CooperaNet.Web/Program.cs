@@ -6,6 +6,7 @@ using CooperaNet.Web.Features.Events;
 using CooperaNet.Web.Features.Experiences;
 using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
+using CooperaNet.Web.Features.Guidelines;
 using CooperaNet.Web.Features.Interop;
 using CooperaNet.Web.Features.OpenData;
 using CooperaNet.Web.Features.Participation;
@@ -69,6 +70,7 @@ app.MapIatiEndpoints();
 app.MapSidicssEndpoints();
 app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
+app.MapGuidelineEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

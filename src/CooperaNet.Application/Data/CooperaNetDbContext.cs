@@ -10,6 +10,7 @@ using CooperaNet.Domain.Events;
 using CooperaNet.Domain.Experiences;
 using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
+using CooperaNet.Domain.Guidelines;
 using CooperaNet.Domain.Interop;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
@@ -120,6 +121,12 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<EventMaterial> EventMaterials => Set<EventMaterial>();
 
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
+    public DbSet<Guideline> Guidelines => Set<Guideline>();
+
+    public DbSet<GuidelineVersion> GuidelineVersions => Set<GuidelineVersion>();
+
+    public DbSet<GuidelineComment> GuidelineComments => Set<GuidelineComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,7 @@ namespace CooperaNet.Application.Data;
 
 public static partial class DatabaseInitializer
 {
-    /// <summary>Applies pending migrations, then loads the reference data and the roles. Safe to run at every start.</summary>
+    /// <summary>Applies pending migrations, then loads the reference data, the first drafts of the guidelines and the roles. Safe to run at every start.</summary>
     public static async Task<IReadOnlyList<DatasetImportResult>> InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -18,6 +18,7 @@ public static partial class DatabaseInitializer
         await db.Database.MigrateAsync(cancellationToken);
         var migrated = Stopwatch.GetElapsedTime(started);
         var results = await ImportAsync(scope.ServiceProvider, cancellationToken);
+        await Guidelines.GuidelineSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
         LogReady(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)),
             (long)migrated.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

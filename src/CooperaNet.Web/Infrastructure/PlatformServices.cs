@@ -14,6 +14,7 @@ using CooperaNet.Application.Reports;
 using CooperaNet.Domain;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
+using CooperaNet.Web.Features.Guidelines;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -134,6 +135,7 @@ public static class PlatformServices
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
         builder.Services.AddScoped<Application.Events.IEventLetters, Features.Events.EventLetters>();
         builder.Services.AddScoped<Application.Events.EventCalendar>();
+        builder.Services.AddGuidelines();
         builder.Services.AddExperts();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();
