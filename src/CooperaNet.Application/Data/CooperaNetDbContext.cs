@@ -11,6 +11,7 @@ using CooperaNet.Domain.Experiences;
 using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Interop;
+using CooperaNet.Domain.Newsletter;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
 using CooperaNet.Domain.WorkPlans;
@@ -120,6 +121,14 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<EventMaterial> EventMaterials => Set<EventMaterial>();
 
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
+    public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
+
+    public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
+
+    public DbSet<NewsletterItem> NewsletterItems => Set<NewsletterItem>();
+
+    public DbSet<NewsletterDelivery> NewsletterDeliveries => Set<NewsletterDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
