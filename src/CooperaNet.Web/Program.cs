@@ -7,6 +7,7 @@ using CooperaNet.Web.Features.Experiences;
 using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
 using CooperaNet.Web.Features.Interop;
+using CooperaNet.Web.Features.Newsletter;
 using CooperaNet.Web.Features.OpenData;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Features.Priorities;
@@ -24,6 +25,7 @@ builder.AddCooperaNetIdentity();
 builder.AddCooperaNetEmail();
 builder.AddCooperaNetWeb();
 builder.AddCooperaNetFollowUp();
+builder.AddCooperaNetNewsletter();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -69,6 +71,7 @@ app.MapIatiEndpoints();
 app.MapSidicssEndpoints();
 app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
+app.MapNewsletterEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
