@@ -25,7 +25,7 @@ public sealed class NewsletterOptions
 
     /// <summary>Subscription requests accepted per client address per hour (the form and the API).</summary>
     [Range(1, 10_000)]
-    public int SubscribeRequestsPerHour { get; set; } = 10;
+    public int SubscribeRequestsPerHour { get; set; } = 20;
 }
 
 /// <summary>

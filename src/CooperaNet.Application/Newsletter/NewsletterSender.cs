@@ -44,7 +44,7 @@ public sealed partial class NewsletterSender(
             var queued = 0;
             foreach (var delivery in await ClaimAsync(db, ct))
             {
-                queued += await QueueAsync(scope.ServiceProvider, delivery, ct) ? 1 : 0;
+                queued += await QueueAsync(db, delivery, ct) ? 1 : 0;
             }
 
             await CompleteAsync(db, ct);
@@ -134,9 +134,8 @@ public sealed partial class NewsletterSender(
     /// together; when the update finds the row already queued (another instance took it after this claim
     /// expired), nothing is written.
     /// </summary>
-    private async Task<bool> QueueAsync(IServiceProvider services, NewsletterDelivery claimed, CancellationToken ct)
+    private async Task<bool> QueueAsync(CooperaNetDbContext db, NewsletterDelivery claimed, CancellationToken ct)
     {
-        var db = services.GetRequiredService<CooperaNetDbContext>();
         db.ChangeTracker.Clear();
         var subscription = await db.NewsletterSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == claimed.SubscriptionId, ct);
         var issue = await db.NewsletterIssues.AsNoTracking().Include(i => i.Items).FirstAsync(i => i.Id == claimed.IssueId, ct);
@@ -150,7 +149,7 @@ public sealed partial class NewsletterSender(
             var baseUrl = issue.BaseUrl ?? string.Empty;
             var unsubscribe = NewsletterLetter.UnsubscribeUrl(baseUrl, issue.Language, token);
             var email = NewsletterLetter.Write(issue, baseUrl, unsubscribe, texts);
-            var message = services.GetRequiredService<EmailOutbox>().Enqueue(subscription.Email, email.Subject, email.Text, email.Html, new Dictionary<string, string>
+            var message = new EmailOutbox(db, clock).Enqueue(subscription.Email, email.Subject, email.Text, email.Html, new Dictionary<string, string>
             {
                 ["List-Unsubscribe"] = $"<{unsubscribe}>",
                 ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
