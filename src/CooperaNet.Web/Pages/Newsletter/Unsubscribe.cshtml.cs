@@ -20,12 +20,23 @@ public sealed class UnsubscribeModel(NewsletterSubscriptions subscriptions) : Pa
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         Valid = await subscriptions.IsUnsubscribeTokenAsync(token, ct);
-        return Valid ? Page() : NotFound();
+        return Answer();
     }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
         Done = Valid = await subscriptions.UnsubscribeAsync(token, ct);
-        return Valid ? Page() : NotFound();
+        return Answer();
+    }
+
+    /// <summary>An unknown token is a 404 with this page's own message: a re-executed error page would ask a POST for an antiforgery token.</summary>
+    private PageResult Answer()
+    {
+        if (!Valid)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
     }
 }

@@ -1,0 +1,42 @@
+using CooperaNet.Application.Data;
+using CooperaNet.Domain.Communications;
+using CooperaNet.Domain.Newsletter;
+using CooperaNet.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperaNet.Web.Tests.Newsletter;
+
+/// <summary>Subscriptions and issues saved straight into the test database, moved by the domain's own methods.</summary>
+public static class NewsletterData
+{
+    /// <summary>A confirmed subscription of <paramref name="email"/> to the experts' newsletter in <paramref name="language"/>.</summary>
+    public static async Task<NewsletterSubscription> SubscriberAsync(CooperaNetFactory app, string email, string language = "en") =>
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CooperaNetDbContext>();
+            var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+            var (subscription, token) = NewsletterSubscription.Start(email, Audience.Experts, language, now, TimeSpan.FromHours(1));
+            subscription.Confirm(token, now);
+            db.NewsletterSubscriptions.Add(subscription);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return subscription;
+        });
+
+    /// <summary>An issue in English with one event, a draft or (when <paramref name="sent"/>) sent to its subscribers.</summary>
+    public static async Task<NewsletterIssue> IssueAsync(CooperaNetFactory app, string title, bool sent) =>
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CooperaNetDbContext>();
+            var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+            var issue = new NewsletterIssue { Id = Guid.NewGuid(), Language = "en", Title = title, Introduction = "News of the month.", CreatedAt = now, UpdatedAt = now };
+            issue.Items.Add(new NewsletterItem { Id = Guid.NewGuid(), IssueId = issue.Id, Kind = IssueItemKind.Event, SourceId = Guid.NewGuid(), Title = "Rural water seminar", Summary = "Two days in Bogotá.", Path = "/events", Date = now });
+            if (sent)
+            {
+                issue.StartSending(now, "http://localhost", 0);
+            }
+
+            db.NewsletterIssues.Add(issue);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return issue;
+        });
+}
