@@ -233,6 +233,11 @@ public sealed class NewsletterIssues(CooperaNetDbContext db, INewsletterTexts te
             return IssueOutcome.Refuse(refused);
         }
 
+        if (recipients.Count == 0)
+        {
+            issue.Complete(now);
+        }
+
         db.NewsletterDeliveries.AddRange(recipients.Select(subscription => new NewsletterDelivery
         {
             Id = Guid.CreateVersion7(now),
