@@ -22,13 +22,13 @@ public static class NewsletterData
             return subscription;
         });
 
-    /// <summary>An issue in English with one event, a draft or (when <paramref name="sent"/>) sent to its subscribers.</summary>
-    public static async Task<NewsletterIssue> IssueAsync(CooperaNetFactory app, string title, bool sent) =>
+    /// <summary>An issue in <paramref name="language"/> with one event, a draft or (when <paramref name="sent"/>) sent to its subscribers.</summary>
+    public static async Task<NewsletterIssue> IssueAsync(CooperaNetFactory app, string title, bool sent, string language = "en") =>
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CooperaNetDbContext>();
             var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
-            var issue = new NewsletterIssue { Id = Guid.NewGuid(), Language = "en", Title = title, Introduction = "News of the month.", CreatedAt = now, UpdatedAt = now };
+            var issue = new NewsletterIssue { Id = Guid.NewGuid(), Language = language, Title = title, Introduction = "News of the month.", CreatedAt = now, UpdatedAt = now };
             issue.Items.Add(new NewsletterItem { Id = Guid.NewGuid(), IssueId = issue.Id, Kind = IssueItemKind.Event, SourceId = Guid.NewGuid(), Title = "Rural water seminar", Summary = "Two days in Bogotá.", Path = "/events", Date = now });
             if (sent)
             {

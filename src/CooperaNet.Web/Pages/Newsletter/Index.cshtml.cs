@@ -36,11 +36,11 @@ public sealed class NewsletterIndexModel(
 
     public string? Notice { get; private set; }
 
-    public async Task OnGetAsync(int? page, CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? number, CancellationToken ct)
     {
         Notice = TempData[Notices.Key] as string;
         Form.Language = UiStrings.CurrentLanguage;
-        await LoadAsync(page, ct);
+        await LoadAsync(number, ct);
     }
 
     public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken ct)
@@ -70,10 +70,10 @@ public sealed class NewsletterIndexModel(
         return Page();
     }
 
-    private async Task LoadAsync(int? page, CancellationToken ct)
+    private async Task LoadAsync(int? number, CancellationToken ct)
     {
         IsSecretariat = (await auth.AuthorizeAsync(User, Policies.Secretariat)).Succeeded;
-        PageNumber = Math.Max(page ?? 1, 1);
+        PageNumber = Math.Max(number ?? 1, 1);
         (Issues, Total) = await issues.ListAsync(IsSecretariat, IsSecretariat ? null : UiStrings.CurrentLanguage, PageNumber, PageSize, ct);
     }
 }
