@@ -42,6 +42,8 @@ public sealed class NewsletterBrowserTests(BrowserFixture browser) : BrowserTest
         await GotoAsync(page, $"/{lang}/newsletter/{sent.Id}");
         await Assertions.Expect(page.Locator("main .share-links a[href^='https://www.linkedin.com/']")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("script[src^='http']").CountAsync());
+        await Assertions.Expect(page.Locator("#share-url")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^http://[^/]+/{lang}/newsletter/{sent.Id}$"));
+        await Assertions.Expect(page.Locator("main button[data-copy]")).ToBeVisibleAsync();
         failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"issue: {v}"));
 
         await GotoAsync(page, $"/{lang}/newsletter/confirm/{pending}");
