@@ -42,10 +42,10 @@ public sealed class NewsletterIssues(CooperaNetDbContext db, INewsletterTexts te
 {
     private const int SummaryMax = 300;
 
-    /// <summary>Sent issues latest first (and drafts first when asked), a page at a time.</summary>
+    /// <summary>Sent issues latest first (and drafts first when asked, deleted ones left out), a page at a time.</summary>
     public async Task<(IReadOnlyList<NewsletterIssue> Items, int Total)> ListAsync(bool withDrafts, string? language, int page, int size, CancellationToken ct = default)
     {
-        var query = Visible(withDrafts);
+        var query = Visible(withDrafts).Where(i => i.DeletedAt == null);
         if (language is not null)
         {
             query = query.Where(i => i.Language == language);
@@ -149,7 +149,7 @@ public sealed class NewsletterIssues(CooperaNetDbContext db, INewsletterTexts te
             return IssueOutcome.Missing;
         }
 
-        if (issue.Status != IssueStatus.Draft)
+        if (issue.Status != IssueStatus.Draft || issue.DeletedAt is not null)
         {
             return IssueOutcome.Refuse(NewsletterError.IllegalTransition);
         }
@@ -261,6 +261,25 @@ public sealed class NewsletterIssues(CooperaNetDbContext db, INewsletterTexts te
             return IssueOutcome.Refuse(NewsletterError.IllegalTransition);
         }
 
+        return IssueOutcome.Done(issue);
+    }
+
+    /// <summary>Deletes a draft (<paramref name="delete"/>) or restores a deleted one.</summary>
+    public async Task<IssueOutcome> DeleteOrRestoreAsync(Guid id, bool delete, CancellationToken ct = default)
+    {
+        var issue = await db.NewsletterIssues.Include(i => i.Items).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (issue is null)
+        {
+            return IssueOutcome.Missing;
+        }
+
+        var now = clock.GetUtcNow();
+        if ((delete ? issue.Delete(now) : issue.Restore(now)) is { } refused)
+        {
+            return IssueOutcome.Refuse(refused);
+        }
+
+        await db.SaveChangesAsync(ct);
         return IssueOutcome.Done(issue);
     }
 

@@ -57,6 +57,9 @@ public sealed class NewsletterIssue
     /// <summary>The site's address the e-mails link to, fixed when sending starts.</summary>
     public string? BaseUrl { get; private set; }
 
+    /// <summary>Set when a draft is deleted; deleted drafts are hidden from the list and can be restored.</summary>
+    public DateTimeOffset? DeletedAt { get; private set; }
+
     /// <summary>Subscribers it was addressed to.</summary>
     public int Recipients { get; private set; }
 
@@ -64,10 +67,36 @@ public sealed class NewsletterIssue
 
     public bool IsPublic => Status != IssueStatus.Draft;
 
+    /// <summary>Hides a draft (a sent issue stays in the archive).</summary>
+    public NewsletterError? Delete(DateTimeOffset now)
+    {
+        if (Status != IssueStatus.Draft || DeletedAt is not null)
+        {
+            return NewsletterError.IllegalTransition;
+        }
+
+        DeletedAt = now;
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>Brings a deleted draft back as it was.</summary>
+    public NewsletterError? Restore(DateTimeOffset now)
+    {
+        if (DeletedAt is null)
+        {
+            return NewsletterError.NotDeleted;
+        }
+
+        DeletedAt = null;
+        UpdatedAt = now;
+        return null;
+    }
+
     /// <summary>Starts sending a draft with at least one item to <paramref name="recipients"/> subscribers.</summary>
     public NewsletterError? StartSending(DateTimeOffset now, string baseUrl, int recipients)
     {
-        if (Status != IssueStatus.Draft)
+        if (Status != IssueStatus.Draft || DeletedAt is not null)
         {
             return NewsletterError.IllegalTransition;
         }

@@ -18,6 +18,8 @@ public sealed record NewsletterError(string Code)
     public static readonly NewsletterError IllegalTransition = new("newsletter.illegal-transition");
 
     public static readonly NewsletterError NoItems = new("newsletter.no-items");
+
+    public static readonly NewsletterError NotDeleted = new("newsletter.not-deleted");
 }
 
 /// <summary>

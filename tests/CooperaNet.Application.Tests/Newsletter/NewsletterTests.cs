@@ -43,6 +43,23 @@ public sealed class NewsletterTests
     }
 
     [Fact]
+    public void A_draft_is_deleted_and_restored_but_a_sent_issue_stays_and_a_deleted_draft_is_not_sent()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        var draft = new NewsletterIssue { Id = Guid.NewGuid(), Language = "es", Title = "Marzo", CreatedAt = now };
+        draft.Items.Add(new NewsletterItem { Id = Guid.NewGuid(), Title = "Taller", Path = "/events/x" });
+
+        Assert.Null(draft.Delete(now));
+        Assert.Equal(NewsletterError.IllegalTransition, draft.StartSending(now, Base, 3));
+        Assert.Equal(NewsletterError.IllegalTransition, draft.Delete(now));
+        Assert.Null(draft.Restore(now));
+        Assert.Equal(NewsletterError.NotDeleted, draft.Restore(now));
+        Assert.Null(draft.StartSending(now, Base, 3));
+        Assert.Equal(NewsletterError.IllegalTransition, draft.Delete(now));
+        Assert.Equal(IssueStatus.Sending, draft.Status);
+    }
+
+    [Fact]
     public async Task Subscribing_again_gives_the_same_answer_and_sends_a_letter_only_while_unconfirmed()
     {
         await using var host = await DataHost.StartAsync();

@@ -8,7 +8,7 @@ namespace CooperaNet.Web.Tests.Browser;
 /// The newsletter pages in Chromium, checked with axe-core in the four languages: the archive with the
 /// subscribe form (also with errors and after subscribing), a sent issue with its share links, the
 /// confirmation and unsubscribe pages before and after their button, and the secretariat's new-issue,
-/// edit, preview and draft pages.
+/// edit, preview, draft and deleted-draft pages.
 /// </summary>
 public sealed class NewsletterBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -20,6 +20,7 @@ public sealed class NewsletterBrowserTests(BrowserFixture browser) : BrowserTest
     public async Task Every_newsletter_page_has_no_axe_violations(string lang)
     {
         var sent = await NewsletterData.IssueAsync(Browser.App, "Water news " + lang, sent: true, language: lang);
+        var deleted = await NewsletterData.IssueAsync(Browser.App, "Deleted draft " + lang, sent: false, language: lang, deleted: true);
         var pending = await NewsletterData.PendingTokenAsync(Browser.App);
         var unsubscribe = await NewsletterData.UnsubscribeTokenAsync(Browser.App);
         var page = await NewPageAsync();
@@ -78,6 +79,10 @@ public sealed class NewsletterBrowserTests(BrowserFixture browser) : BrowserTest
         await secretariat.Locator($"main a[href$='/preview']").ClickAsync();
         await Assertions.Expect(secretariat.Locator("main pre").First).ToBeVisibleAsync();
         failures.AddRange((await Browser.AxeAsync(secretariat)).Select(v => $"preview: {v}"));
+
+        await GotoAsync(secretariat, $"/{lang}/newsletter/{deleted.Id}");
+        await Assertions.Expect(secretariat.Locator("main form[action*='handler=Restore']")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(secretariat)).Select(v => $"deleted draft: {v}"));
 
         Assert.True(failures.Count == 0, $"{failures.Count} WCAG violation(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
     }

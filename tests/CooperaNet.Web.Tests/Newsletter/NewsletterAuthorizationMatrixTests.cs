@@ -51,6 +51,7 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
         PostBare,
         PostJson,
         PutJson,
+        Delete,
     }
 
     /// <summary>What a case needs first: nothing, a draft issue, a sent issue, a pending subscription's token, or a sent e-mail's unsubscribe token.</summary>
@@ -58,6 +59,7 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
     {
         Nothing,
         Draft,
+        Deleted,
         Sent,
         Pending,
         Delivered,
@@ -80,6 +82,10 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
         new("GET draft issue", Verb.Get, Given.Draft, "/en/newsletter/{id}", null,                                [NotFound,     NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        TwoFactor]),
         new("POST send", Verb.Post, Given.Draft, "/en/newsletter/{id}?handler=Send", Empty,                       [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
         new("POST send twice", Verb.Post, Given.Sent, "/en/newsletter/{id}?handler=Send", Empty,                  [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  TwoFactor]),
+        new("GET deleted draft", Verb.Get, Given.Deleted, "/en/newsletter/{id}", null,                            [NotFound,     NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Ok,        TwoFactor]),
+        new("POST delete", Verb.Post, Given.Draft, "/en/newsletter/{id}?handler=Delete", Empty,                   [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
+        new("POST delete sent", Verb.Post, Given.Sent, "/en/newsletter/{id}?handler=Delete", Empty,               [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  TwoFactor]),
+        new("POST restore", Verb.Post, Given.Deleted, "/en/newsletter/{id}?handler=Restore", Empty,               [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
         new("GET new", Verb.Get, Given.Nothing, "/en/newsletter/new", null,                                       [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor]),
         new("POST new", Verb.Post, Given.Nothing, "/en/newsletter/new", ComposeForm,                              [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Done,      TwoFactor]),
         new("GET edit", Verb.Get, Given.Draft, "/en/newsletter/{id}/edit", null,                                  [SignIn,       Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        TwoFactor]),
@@ -97,6 +103,11 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
         new("API candidates", Verb.Get, Given.Draft, "/api/v1/newsletter/issues/{id}/candidates", null,           [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        Forbidden]),
         new("API preview", Verb.Get, Given.Draft, "/api/v1/newsletter/issues/{id}/preview", null,                 [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok,        Forbidden]),
         new("API send", Verb.PostJson, Given.Draft, "/api/v1/newsletter/issues/{id}/send", EmptyJson,             [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Saved,     Forbidden]),
+        new("API delete", Verb.Delete, Given.Draft, "/api/v1/newsletter/issues/{id}", null,                      [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Saved,     Forbidden]),
+        new("API delete sent", Verb.Delete, Given.Sent, "/api/v1/newsletter/issues/{id}", null,                  [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Forbidden]),
+        new("API restore", Verb.PostJson, Given.Deleted, "/api/v1/newsletter/issues/{id}/restore", EmptyJson,     [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Saved,     Forbidden]),
+        new("API restore not deleted", Verb.PostJson, Given.Draft, "/api/v1/newsletter/issues/{id}/restore", EmptyJson, [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict, Forbidden]),
+        new("API send deleted", Verb.PostJson, Given.Deleted, "/api/v1/newsletter/issues/{id}/send", EmptyJson,   [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Forbidden]),
         new("API send twice", Verb.PostJson, Given.Sent, "/api/v1/newsletter/issues/{id}/send", EmptyJson,        [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Forbidden]),
     ];
 
@@ -124,6 +135,7 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
         var id = line.Given switch
         {
             Given.Draft => (await NewsletterData.IssueAsync(host, "Issue " + PageMatrixHost.Word(), sent: false)).Id,
+            Given.Deleted => (await NewsletterData.IssueAsync(host, "Issue " + PageMatrixHost.Word(), sent: false, deleted: true)).Id,
             Given.Sent => (await NewsletterData.IssueAsync(host, "Issue " + PageMatrixHost.Word(), sent: true)).Id,
             _ => Guid.Empty,
         };
@@ -144,7 +156,8 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
             Verb.Post => await session.PostAsync(path, (Dictionary<string, string>)body!),
             Verb.PostBare => await session.Browser.Http.PostAsync(path, new FormUrlEncodedContent((Dictionary<string, string>)body!), ct),
             Verb.PostJson => await session.Browser.Http.PostAsJsonAsync(path, body, ct),
-            _ => await session.Browser.Http.PutAsJsonAsync(path, body, ct),
+            Verb.PutJson => await session.Browser.Http.PutAsJsonAsync(path, body, ct),
+            _ => await session.Browser.Http.DeleteAsync(path, ct),
         };
 
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
@@ -210,7 +223,7 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
         var tried = Table.Select(r => $"{Method(r.Verb)} {Shape(r.Path.Split('?')[0])}").ToHashSet(StringComparer.Ordinal);
         var triedPages = Table.Where(r => !r.Name.StartsWith("API", StringComparison.Ordinal)).Select(r => Shape(r.Path.Split('?')[0])).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(9, api.Count);
+        Assert.Equal(11, api.Count);
         Assert.All(api, e => Assert.Contains(e, tried));
         Assert.Equal(7, pages.Count);
         Assert.All(pages, p => Assert.Contains(p, triedPages));
@@ -220,6 +233,7 @@ public sealed class NewsletterAuthorizationMatrixTests(PageMatrixHost host) : IC
     {
         Verb.Get => "GET",
         Verb.PutJson => "PUT",
+        Verb.Delete => "DELETE",
         _ => "POST",
     };
 

@@ -23,7 +23,7 @@ public static class NewsletterData
         });
 
     /// <summary>An issue in <paramref name="language"/> with one event, a draft or (when <paramref name="sent"/>) sent to its subscribers.</summary>
-    public static async Task<NewsletterIssue> IssueAsync(CooperaNetFactory app, string title, bool sent, string language = "en") =>
+    public static async Task<NewsletterIssue> IssueAsync(CooperaNetFactory app, string title, bool sent, string language = "en", bool deleted = false) =>
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CooperaNetDbContext>();
@@ -34,6 +34,11 @@ public static class NewsletterData
             {
                 issue.StartSending(now, "http://localhost", 0);
                 issue.Complete(now);
+            }
+
+            if (deleted)
+            {
+                issue.Delete(now);
             }
 
             db.NewsletterIssues.Add(issue);

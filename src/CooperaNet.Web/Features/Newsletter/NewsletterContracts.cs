@@ -29,6 +29,7 @@ public sealed record IssueView(
     string Title,
     string Introduction,
     DateTimeOffset? SentAt,
+    DateTimeOffset? DeletedAt,
     int Recipients,
     IReadOnlyList<IssueItemView> Items)
 {
@@ -40,6 +41,7 @@ public sealed record IssueView(
         issue.Title,
         issue.Introduction,
         issue.SentAt,
+        issue.DeletedAt,
         issue.Recipients,
         issue.Items.OrderBy(i => i.Position).Select(Item).ToList());
 

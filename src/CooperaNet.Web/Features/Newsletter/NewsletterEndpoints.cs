@@ -64,6 +64,14 @@ public static class NewsletterEndpoints
                 Result(await issues.SendAsync(id, emails.BaseUrl(http.Request), ct), text))
             .WithName("SendNewsletterIssue").WithSummary("Send a draft to its confirmed subscribers, in batches at the configured rate (secretariat; 409 when already sent or empty).")
             .Produces<IssueView>().ProducesProblem(404).ProducesProblem(409);
+        secretariat.MapDelete("/{id:guid}", async (Guid id, NewsletterIssues issues, IStringLocalizer<Program> text, CancellationToken ct) =>
+                Result(await issues.DeleteOrRestoreAsync(id, delete: true, ct), text))
+            .WithName("DeleteNewsletterIssue").WithSummary("Delete a draft; it can be restored (secretariat; 409 for a sent issue).")
+            .Produces<IssueView>().ProducesProblem(404).ProducesProblem(409);
+        secretariat.MapPost("/{id:guid}/restore", async (Guid id, NewsletterIssues issues, IStringLocalizer<Program> text, CancellationToken ct) =>
+                Result(await issues.DeleteOrRestoreAsync(id, delete: false, ct), text))
+            .WithName("RestoreNewsletterIssue").WithSummary("Bring a deleted draft back (secretariat; 409 when it is not deleted).")
+            .Produces<IssueView>().ProducesProblem(404).ProducesProblem(409);
         return routes;
     }
 

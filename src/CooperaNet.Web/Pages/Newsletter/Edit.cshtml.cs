@@ -63,7 +63,7 @@ public sealed class EditIssueModel(NewsletterIssues issues, IStringLocalizer<Pro
     /// <summary>Only drafts are edited: a sent issue is not found here.</summary>
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await issues.FindAsync(id, withDrafts: true, ct) is not { Status: IssueStatus.Draft } issue)
+        if (await issues.FindAsync(id, withDrafts: true, ct) is not { Status: IssueStatus.Draft, DeletedAt: null } issue)
         {
             return false;
         }

@@ -31,17 +31,27 @@ public sealed class IssueModel(NewsletterIssues issues, AccountEmails emails, IA
     }
 
     /// <summary>Starts sending a draft to its subscribers.</summary>
-    public async Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
+        SecretariatAsync(id, () => issues.SendAsync(id, emails.BaseUrl(Request), ct), "Newsletter.Done.send", ct);
+
+    /// <summary>Deletes a draft; it can be restored from its page.</summary>
+    public Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct) =>
+        SecretariatAsync(id, () => issues.DeleteOrRestoreAsync(id, delete: true, ct), "Newsletter.Done.delete", ct);
+
+    public Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken ct) =>
+        SecretariatAsync(id, () => issues.DeleteOrRestoreAsync(id, delete: false, ct), "Newsletter.Done.restore", ct);
+
+    private async Task<IActionResult> SecretariatAsync(Guid id, Func<Task<IssueOutcome>> act, string done, CancellationToken ct)
     {
         if (!(await auth.AuthorizeAsync(User, Policies.Secretariat)).Succeeded)
         {
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
 
-        var outcome = await issues.SendAsync(id, emails.BaseUrl(Request), ct);
+        var outcome = await act();
         if (outcome.Issue is not null)
         {
-            TempData[Notices.Key] = "Newsletter.Done.send";
+            TempData[Notices.Key] = done;
             return Redirect($"/{UiStrings.CurrentLanguage}{NewsletterRoutes.Issue(id)}");
         }
 

@@ -2023,6 +2023,9 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(4000)

@@ -2014,6 +2014,9 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Introduction")
                         .IsRequired()
                         .HasMaxLength(4000)
