@@ -8,6 +8,7 @@ using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
 using CooperaNet.Web.Features.Guidelines;
 using CooperaNet.Web.Features.Interop;
+using CooperaNet.Web.Features.Newsletter;
 using CooperaNet.Web.Features.OpenData;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Features.Priorities;
@@ -25,6 +26,7 @@ builder.AddCooperaNetIdentity();
 builder.AddCooperaNetEmail();
 builder.AddCooperaNetWeb();
 builder.AddCooperaNetFollowUp();
+builder.AddCooperaNetNewsletter();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -71,6 +73,7 @@ app.MapSidicssEndpoints();
 app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
 app.MapGuidelineEndpoints();
+app.MapNewsletterEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -10,13 +10,13 @@ namespace CooperaNet.Application.Auditing;
 /// Adds an <see cref="AuditEntry"/> for every added, modified or deleted entity to the same
 /// SaveChanges, so the record of a change commits or rolls back with the change itself.
 /// Secrets (password hashes, security stamps, token hashes, data-protection keys) are never written to the log, nor are
-/// e-mail bodies, which carry one-time links such as password resets.
+/// e-mail bodies and extra headers, which carry one-time links such as password resets.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Value", "AuthenticatorKey", "TextBody", "HtmlBody", "Content",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Value", "AuthenticatorKey", "TextBody", "HtmlBody", "Headers", "Content",
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

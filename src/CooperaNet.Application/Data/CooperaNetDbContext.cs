@@ -12,6 +12,7 @@ using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Guidelines;
 using CooperaNet.Domain.Interop;
+using CooperaNet.Domain.Newsletter;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
 using CooperaNet.Domain.WorkPlans;
@@ -127,6 +128,14 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<GuidelineVersion> GuidelineVersions => Set<GuidelineVersion>();
 
     public DbSet<GuidelineComment> GuidelineComments => Set<GuidelineComment>();
+
+    public DbSet<NewsletterSubscription> NewsletterSubscriptions => Set<NewsletterSubscription>();
+
+    public DbSet<NewsletterIssue> NewsletterIssues => Set<NewsletterIssue>();
+
+    public DbSet<NewsletterItem> NewsletterItems => Set<NewsletterItem>();
+
+    public DbSet<NewsletterDelivery> NewsletterDeliveries => Set<NewsletterDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

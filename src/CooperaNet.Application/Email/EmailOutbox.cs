@@ -8,7 +8,7 @@ namespace CooperaNet.Application.Email;
 /// </summary>
 public sealed class EmailOutbox(CooperaNetDbContext db, TimeProvider clock)
 {
-    public OutboxMessage Enqueue(string to, string subject, string textBody, string? htmlBody = null)
+    public OutboxMessage Enqueue(string to, string subject, string textBody, string? htmlBody = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var message = new OutboxMessage
         {
@@ -18,6 +18,7 @@ public sealed class EmailOutbox(CooperaNetDbContext db, TimeProvider clock)
             Subject = subject,
             TextBody = textBody,
             HtmlBody = htmlBody,
+            Headers = headers is { Count: > 0 } ? string.Concat(headers.Select(h => $"{h.Key}: {h.Value}\n")) : null,
         };
         db.Outbox.Add(message);
         return message;

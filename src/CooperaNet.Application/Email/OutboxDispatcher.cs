@@ -204,6 +204,12 @@ public sealed partial class OutboxDispatcher(
         };
         mime.From.Add(MailboxAddress.Parse(settings.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        foreach (var line in (message.Headers ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            mime.Headers.Add(line[..colon].Trim(), line[(colon + 1)..].Trim());
+        }
+
         return mime;
     }
 

@@ -15,6 +15,9 @@ public sealed class OutboxMessage
 
     public string? HtmlBody { get; init; }
 
+    /// <summary>Extra header fields, one "Name: value" per line (List-Unsubscribe...); null for none.</summary>
+    public string? Headers { get; init; }
+
     public int Attempts { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

@@ -54,6 +54,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Headers).HasMaxLength(2000);
         builder.HasIndex(m => m.SentAt);
     }
 }
