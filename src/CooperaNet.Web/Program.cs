@@ -1,6 +1,7 @@
 using CooperaNet.Application.Data;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
+using CooperaNet.Web.Features.Communications;
 using CooperaNet.Web.Features.Crossing;
 using CooperaNet.Web.Features.Events;
 using CooperaNet.Web.Features.Experiences;
@@ -69,6 +70,7 @@ app.MapIatiEndpoints();
 app.MapSidicssEndpoints();
 app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
+app.MapCommunicationEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
