@@ -1,6 +1,7 @@
 using CooperaNet.Application.Data;
 using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Catalog;
+using CooperaNet.Web.Features.Communications;
 using CooperaNet.Web.Features.Crossing;
 using CooperaNet.Web.Features.Events;
 using CooperaNet.Web.Features.Experiences;
@@ -74,6 +75,7 @@ app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
 app.MapGuidelineEndpoints();
 app.MapNewsletterEndpoints();
+app.MapCommunicationEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -14,7 +14,7 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Migrations: applied", result.Out);
         Assert.Equal(new Dataset("member-states", 1, 35, "changed"), DatasetLine(result, "member-states"));
-        Assert.Equal(["member-states", "sectors", "sdgs", "workplan"], Datasets(result).Select(d => d.Name));
+        Assert.Equal(["member-states", "sectors", "sdgs", "workplan", "communications"], Datasets(result).Select(d => d.Name));
     }
 
     [Fact]

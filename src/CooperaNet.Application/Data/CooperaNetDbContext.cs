@@ -5,6 +5,7 @@ using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Notifications;
 using CooperaNet.Domain.Catalog;
+using CooperaNet.Domain.Communications;
 using CooperaNet.Domain.Crossing;
 using CooperaNet.Domain.Events;
 using CooperaNet.Domain.Experiences;
@@ -136,6 +137,16 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<NewsletterItem> NewsletterItems => Set<NewsletterItem>();
 
     public DbSet<NewsletterDelivery> NewsletterDeliveries => Set<NewsletterDelivery>();
+
+    public DbSet<AudienceMessage> AudienceMessages => Set<AudienceMessage>();
+
+    public DbSet<Channel> CommunicationChannels => Set<Channel>();
+
+    public DbSet<CommunicationPlan> CommunicationPlans => Set<CommunicationPlan>();
+
+    public DbSet<PlanItem> CommunicationPlanItems => Set<PlanItem>();
+
+    public DbSet<ContentPiece> ContentPieces => Set<ContentPiece>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

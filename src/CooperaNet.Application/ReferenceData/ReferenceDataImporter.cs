@@ -9,7 +9,7 @@ namespace CooperaNet.Application.ReferenceData;
 public sealed record DatasetImportResult(string Dataset, bool Changed, int Version, int Records);
 
 /// <summary>
-/// Loads the shipped reference data (member states, sectors, SDGs, the work plan) into the
+/// Loads the shipped reference data (member states, sectors, SDGs, the work plan, the key messages) into the
 /// database. Idempotent: a dataset whose shipped files have not changed since the last import is
 /// skipped; a changed one is upserted by key, so running it again never duplicates anything.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed partial class ReferenceDataImporter(CooperaNetDbContext db, TimePr
         new SectorsDataset(),
         new SdgDataset(),
         new WorkPlanDataset(),
+        new CommunicationsDataset(),
     ];
 
     /// <summary>Names of the datasets, in import order.</summary>

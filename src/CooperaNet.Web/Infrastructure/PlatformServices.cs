@@ -136,6 +136,7 @@ public static class PlatformServices
         builder.Services.AddScoped<Application.Events.IEventLetters, Features.Events.EventLetters>();
         builder.Services.AddScoped<Application.Events.EventCalendar>();
         builder.Services.AddGuidelines();
+        builder.Services.AddScoped<Application.Communications.CommunicationsPlanner>();
         builder.Services.AddExperts();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();
@@ -147,6 +148,9 @@ public static class PlatformServices
             .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat).RequireClaim(Policies.MfaClaim, Policies.MfaValue))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.ProposesEvents, policy => policy.RequireRole(Roles.FocalPoint, Roles.Partner))
+            .AddPolicy(Policies.ReadsCommunicationPlan, policy => policy.RequireAssertion(context =>
+                context.User.IsInRole(Roles.WorkingGroupMember) || context.User.IsInRole(Roles.FocalPoint)
+                || (context.User.IsInRole(Roles.Secretariat) && context.User.HasClaim(Policies.MfaClaim, Policies.MfaValue))))
             .AddPolicy(Features.Experts.ExpertPolicies.Expert, policy => policy.RequireRole(Roles.Expert));
         return builder;
     }
@@ -219,6 +223,9 @@ public static class Policies
 
     /// <summary>Focal points and partners, who propose events to the calendar.</summary>
     public const string ProposesEvents = "ProposesEvents";
+
+    /// <summary>The secretariat (with a second factor), working-group members and focal points, who read the communication plan.</summary>
+    public const string ReadsCommunicationPlan = "ReadsCommunicationPlan";
 
     /// <summary>The claim Identity adds when the sign-in used two factors.</summary>
     public const string MfaClaim = "amr";

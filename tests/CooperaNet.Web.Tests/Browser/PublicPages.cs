@@ -13,7 +13,7 @@ public static partial class PublicPages
     /// <summary>One state page stands for all 35: they share one template, and the home page links to each.</summary>
     public const string State = "/states/CO";
 
-    private static readonly string[] Paths = ["/", "/work-plan", "/api-reference", "/account/sign-in", "/account/forgot-password", "/catalog", "/participation", "/reports", "/priorities", "/experiences", "/experts/apply", "/experts/calls", "/open-data", "/events", "/guidelines", "/newsletter", Entry, State];
+    private static readonly string[] Paths = ["/", "/work-plan", "/api-reference", "/account/sign-in", "/account/forgot-password", "/catalog", "/participation", "/reports", "/priorities", "/experiences", "/experts/apply", "/experts/calls", "/open-data", "/events", "/guidelines", "/newsletter", "/communications", Entry, State];
 
     /// <summary>Every page with the status it must answer: 200, or 404 for the deliberate missing page.</summary>
     public static TheoryData<string, int> All

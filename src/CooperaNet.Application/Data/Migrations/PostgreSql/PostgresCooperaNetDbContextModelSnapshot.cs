@@ -690,6 +690,248 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("EntryTranslations", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Communications.AudienceMessage", b =>
+                {
+                    b.Property<string>("Audience")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "CooperaNet.Domain.Communications.AudienceMessage.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Message", "CooperaNet.Domain.Communications.AudienceMessage.Message#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
+
+                    b.HasKey("Audience");
+
+                    b.ToTable("AudienceMessages", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Communications.Channel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Audiences")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CommunicationChannels", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Communications.CommunicationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Half")
+                        .IsUnique();
+
+                    b.ToTable("CommunicationPlans", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Communications.ContentPiece", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audiences")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("InternalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("PlanId", "PlannedOn");
+
+                    b.ToTable("CommunicationContentPieces", (string)null);
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Communications.PlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Message", "CooperaNet.Domain.Communications.PlanItem.Message#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Pt")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("PlanId", "PlannedOn");
+
+                    b.ToTable("CommunicationPlanItems", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Crossing.Initiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3523,6 +3765,36 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Communications.ContentPiece", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Communications.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Communications.CommunicationPlan", null)
+                        .WithMany("Pieces")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Communications.PlanItem", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Communications.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CooperaNet.Domain.Communications.CommunicationPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Crossing.InitiativeParticipant", b =>
                 {
                     b.HasOne("CooperaNet.Domain.Crossing.Initiative", null)
@@ -4032,6 +4304,13 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.Navigation("Sectors");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Communications.CommunicationPlan", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Pieces");
                 });
 
             modelBuilder.Entity("CooperaNet.Domain.Crossing.Initiative", b =>
