@@ -8,6 +8,7 @@ using CooperaNet.Web.Features.Experts;
 using CooperaNet.Web.Features.FollowUp;
 using CooperaNet.Web.Features.Interop;
 using CooperaNet.Web.Features.OpenData;
+using CooperaNet.Web.Features.Partners;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Features.Priorities;
 using CooperaNet.Web.Features.Reference;
@@ -69,6 +70,7 @@ app.MapIatiEndpoints();
 app.MapSidicssEndpoints();
 app.MapOpenDataEndpoints();
 app.MapEventEndpoints();
+app.MapPartnerEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -11,6 +11,7 @@ using CooperaNet.Domain.Experiences;
 using CooperaNet.Domain.Experts;
 using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Interop;
+using CooperaNet.Domain.Partners;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
 using CooperaNet.Domain.WorkPlans;
@@ -120,6 +121,16 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<EventMaterial> EventMaterials => Set<EventMaterial>();
 
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+
+    public DbSet<PartnerOrganisation> PartnerOrganisations => Set<PartnerOrganisation>();
+
+    public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
+
+    public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
+
+    public DbSet<EngagementEntry> EngagementEntries => Set<EngagementEntry>();
+
+    public DbSet<PilotMilestone> PilotMilestones => Set<PilotMilestone>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,7 @@ public static partial class DatabaseInitializer
         var migrated = Stopwatch.GetElapsedTime(started);
         var results = await ImportAsync(scope.ServiceProvider, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+        await new Partners.PartnerSeeder(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
         LogReady(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)),
             (long)migrated.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;

@@ -134,6 +134,8 @@ public static class PlatformServices
         builder.Services.AddScoped<Features.Experiences.ExperienceCommands>();
         builder.Services.AddScoped<Application.Events.IEventLetters, Features.Events.EventLetters>();
         builder.Services.AddScoped<Application.Events.EventCalendar>();
+        builder.Services.AddScoped<Application.Partners.PartnerRegistry>();
+        builder.Services.AddScoped<Features.Partners.PartnerAccessResolver>();
         builder.Services.AddExperts();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();
