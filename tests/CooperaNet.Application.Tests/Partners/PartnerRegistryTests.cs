@@ -136,10 +136,10 @@ public sealed class PartnerRegistryTests : IAsyncLifetime
         var (partner, expert, unknown, bound) = await host.InScopeAsync(async sp =>
         {
             var admin = sp.GetRequiredService<Identity.UserAdministration>();
-            var (partner, _) = await admin.CreateUserAsync("socio@example.org", Identity.Roles.Partner, null, "correct-horse-battery-42");
-            var (expert, _) = await admin.CreateUserAsync("experta@example.org", Identity.Roles.Expert, null, "correct-horse-battery-42");
-            return (await admin.SetPartnerOrganisationAsync(partner!.Id, PartnerSeeder.Segib), await admin.SetPartnerOrganisationAsync(expert!.Id, PartnerSeeder.Segib),
-                await admin.SetPartnerOrganisationAsync(partner.Id, Guid.NewGuid()), partner.Id);
+            var (partnerUser, _) = await admin.CreateUserAsync("socio@example.org", Identity.Roles.Partner, null, "correct-horse-battery-42");
+            var (expertUser, _) = await admin.CreateUserAsync("experta@example.org", Identity.Roles.Expert, null, "correct-horse-battery-42");
+            return (await admin.SetPartnerOrganisationAsync(partnerUser!.Id, PartnerSeeder.Segib), await admin.SetPartnerOrganisationAsync(expertUser!.Id, PartnerSeeder.Segib),
+                await admin.SetPartnerOrganisationAsync(partnerUser.Id, Guid.NewGuid()), partnerUser.Id);
         });
 
         Assert.Null(partner);

@@ -88,7 +88,14 @@ public sealed class PartnersBrowserTests(BrowserFixture browser) : BrowserTest(b
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#Form_OccurredOn")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("03102026");
-        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#Form_OccurredOn")).Not.ToHaveValueAsync(string.Empty);
+
+        // The date field's day, month and year are stops of their own: Tab through them to the summary.
+        for (var stops = 0; stops < 3 && await page.EvaluateAsync<string>("document.activeElement.id") != "Form_Summary"; stops++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
         await Assertions.Expect(page.Locator("#Form_Summary")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Seminario conjunto sobre cooperación Sur-Sur.");
         await page.Keyboard.PressAsync("Tab");
