@@ -12,6 +12,7 @@ using CooperaNet.Web.Features.Interop;
 using CooperaNet.Web.Features.Newsletter;
 using CooperaNet.Web.Features.OpenData;
 using CooperaNet.Web.Features.Participation;
+using CooperaNet.Web.Features.Partners;
 using CooperaNet.Web.Features.Priorities;
 using CooperaNet.Web.Features.Reference;
 using CooperaNet.Web.Features.Reports;
@@ -76,6 +77,7 @@ app.MapEventEndpoints();
 app.MapGuidelineEndpoints();
 app.MapNewsletterEndpoints();
 app.MapCommunicationEndpoints();
+app.MapPartnerEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 

@@ -14,6 +14,7 @@ using CooperaNet.Domain.FollowUp;
 using CooperaNet.Domain.Guidelines;
 using CooperaNet.Domain.Interop;
 using CooperaNet.Domain.Newsletter;
+using CooperaNet.Domain.Partners;
 using CooperaNet.Domain.Reference;
 using CooperaNet.Domain.Reports;
 using CooperaNet.Domain.WorkPlans;
@@ -147,6 +148,16 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<PlanItem> CommunicationPlanItems => Set<PlanItem>();
 
     public DbSet<ContentPiece> ContentPieces => Set<ContentPiece>();
+
+    public DbSet<PartnerOrganisation> PartnerOrganisations => Set<PartnerOrganisation>();
+
+    public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
+
+    public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
+
+    public DbSet<EngagementEntry> EngagementEntries => Set<EngagementEntry>();
+
+    public DbSet<PilotMilestone> PilotMilestones => Set<PilotMilestone>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

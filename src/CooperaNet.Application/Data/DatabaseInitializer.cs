@@ -20,6 +20,7 @@ public static partial class DatabaseInitializer
         var results = await ImportAsync(scope.ServiceProvider, cancellationToken);
         await Guidelines.GuidelineSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
+        await new Partners.PartnerSeeder(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
         LogReady(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)),
             (long)migrated.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;

@@ -11,6 +11,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>The member state a focal point speaks for (alpha-2); null for other roles.</summary>
     public string? MemberStateCode { get; set; }
 
+    /// <summary>The partner organisation a partner user speaks for; null for other roles.</summary>
+    public Guid? PartnerOrganisationId { get; set; }
+
     /// <summary>Language for e-mails and the first page after sign-in.</summary>
     public string PreferredLanguage { get; set; } = Domain.Languages.Default;
 

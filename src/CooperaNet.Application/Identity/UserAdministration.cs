@@ -61,6 +61,30 @@ public sealed class UserAdministration(CooperaNetDbContext db, UserManager<Appli
         return (await SummaryAsync(user), null);
     }
 
+    /// <summary>Binds a partner user to the organisation they speak for (null unbinds); only partner users belong to one.</summary>
+    public async Task<AdminError?> SetPartnerOrganisationAsync(Guid userId, Guid? organisationId)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return new AdminError("user", "No such user.");
+        }
+
+        if (organisationId is not null && !await users.IsInRoleAsync(user, Roles.Partner))
+        {
+            return new AdminError("partner-organisation", "Only partner users belong to a partner organisation.");
+        }
+
+        if (organisationId is { } id && !await db.PartnerOrganisations.AnyAsync(o => o.Id == id && o.DeletedAt == null))
+        {
+            return new AdminError("partner-organisation", $"No partner organisation has the id '{id}'.");
+        }
+
+        user.PartnerOrganisationId = organisationId;
+        await users.UpdateAsync(user);
+        return null;
+    }
+
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)

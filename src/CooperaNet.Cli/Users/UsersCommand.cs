@@ -19,9 +19,10 @@ internal static class UsersCommand
         var role = new Option<string>("--role") { Description = "The user's role.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
         var state = new Option<string?>("--state") { Description = "Member state (ISO alpha-2, e.g. CO); required for focal points only." };
+        var organisation = new Option<Guid?>("--partner-organisation") { Description = "Id of the partner organisation a partner user speaks for." };
         var name = new Option<string?>("--name") { Description = "Name shown to others (defaults to the e-mail address)." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input (required)." };
-        var command = new Command("create", "Create a user account and print its id.") { email, role, state, name, passwordStdin };
+        var command = new Command("create", "Create a user account and print its id.") { email, role, state, organisation, name, passwordStdin };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             if (!parsed.GetValue(passwordStdin))
@@ -40,6 +41,11 @@ internal static class UsersCommand
                 {
                     var (user, error) = await services.GetRequiredService<UserAdministration>().CreateUserAsync(
                         parsed.GetRequiredValue(email), parsed.GetRequiredValue(role), parsed.GetValue(state), password, parsed.GetValue(name));
+                    if (error is null && parsed.GetValue(organisation) is { } partner)
+                    {
+                        error = await services.GetRequiredService<UserAdministration>().SetPartnerOrganisationAsync(user!.Id, partner);
+                    }
+
                     if (error is not null)
                     {
                         return await cli.FailAsync(error);

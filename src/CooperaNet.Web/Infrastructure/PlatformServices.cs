@@ -137,6 +137,8 @@ public static class PlatformServices
         builder.Services.AddScoped<Application.Events.EventCalendar>();
         builder.Services.AddGuidelines();
         builder.Services.AddScoped<Application.Communications.CommunicationsPlanner>();
+        builder.Services.AddScoped<Application.Partners.PartnerRegistry>();
+        builder.Services.AddScoped<Features.Partners.PartnerAccessResolver>();
         builder.Services.AddExperts();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.AssignmentAuthorizationHandler>();

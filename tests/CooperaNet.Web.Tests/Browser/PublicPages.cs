@@ -10,10 +10,13 @@ public static partial class PublicPages
     /// <summary>A published entry of the browser fixture's database.</summary>
     public static readonly string Entry = $"/catalog/{Support.BrowserFixture.PublishedEntryId}";
 
+    /// <summary>SEGIB's page, seeded at start-up.</summary>
+    public static readonly string Partner = $"/partners/{Application.Partners.PartnerSeeder.Segib}";
+
     /// <summary>One state page stands for all 35: they share one template, and the home page links to each.</summary>
     public const string State = "/states/CO";
 
-    private static readonly string[] Paths = ["/", "/work-plan", "/api-reference", "/account/sign-in", "/account/forgot-password", "/catalog", "/participation", "/reports", "/priorities", "/experiences", "/experts/apply", "/experts/calls", "/open-data", "/events", "/guidelines", "/newsletter", "/communications", Entry, State];
+    private static readonly string[] Paths = ["/", "/work-plan", "/api-reference", "/account/sign-in", "/account/forgot-password", "/catalog", "/participation", "/reports", "/priorities", "/experiences", "/experts/apply", "/experts/calls", "/open-data", "/events", "/guidelines", "/newsletter", "/communications", "/partners", "/partners/pilot", Entry, State];
 
     /// <summary>Every page with the status it must answer: 200, or 404 for the deliberate missing page.</summary>
     public static TheoryData<string, int> All
