@@ -11,8 +11,8 @@ namespace CooperaNet.Application.WorkPlans;
 /// counts as published from its first publication on, whatever happened to it later, unless it was
 /// deleted; a pair counts from the day both sides agreed; an initiative from the day it was brokered; a
 /// joint event (published, with co-organisers) once it has ended; an expert while in the roster (one
-/// removed from it no longer counts, on any day).
-/// Measures no feature records yet compute 0 (<see cref="IndicatorMeasures.IsRecordedOnPlatform"/>).
+/// removed from it no longer counts, on any day); a guideline once its approval is recorded; an agreement
+/// from the day it was signed, unless deleted.
 /// One instance remembers what it computed, so a page asks the database once per measure and day.
 /// </summary>
 public sealed class IndicatorCalculator(CooperaNetDbContext db)
@@ -39,8 +39,12 @@ public sealed class IndicatorCalculator(CooperaNetDbContext db)
             IndicatorMeasure.EventsHeld => await db.Events.AsNoTracking()
                 .CountAsync(e => e.Status == EventStatus.Published && e.EndsAt < before && e.CoOrganisers != string.Empty, cancellationToken),
             IndicatorMeasure.ExpertsInRoster => await db.ExpertProfiles.AsNoTracking().CountAsync(p => p.InRosterSince != null && p.InRosterSince < before, cancellationToken),
+            IndicatorMeasure.GuidelinesApproved => await db.GuidelineVersions.AsNoTracking()
+                .Where(v => v.ApprovalRecordedAt != null && v.ApprovalRecordedAt < before).Select(v => v.GuidelineId).Distinct().CountAsync(cancellationToken),
+            IndicatorMeasure.PartnerAgreements => await db.PartnerAgreements.AsNoTracking()
+                .CountAsync(a => a.DeletedAt == null && a.SignedOn != null && a.SignedOn <= day, cancellationToken),
             IndicatorMeasure.Recorded => throw new ArgumentException("A recorded indicator is not computed.", nameof(measure)),
-            _ => 0,
+            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
         };
         known[(measure, day)] = value;
         return value;

@@ -27,12 +27,11 @@ public sealed record TrackedAction(
 }
 
 /// <summary>
-/// An indicator's baseline, target and current value. <see cref="Computed"/> ones come from the data
-/// (<see cref="RecordedOnPlatform"/> false: the platform does not record that data yet, and the value is 0);
+/// An indicator's baseline, target and current value. <see cref="Computed"/> ones come from the data;
 /// recorded ones show their evidence.
 /// </summary>
 public sealed record TrackedIndicator(
-    int Id, string Code, string Name, string Measure, bool Computed, bool RecordedOnPlatform,
+    int Id, string Code, string Name, string Measure, bool Computed,
     int Baseline, int Target, int Current, double Progress, bool Met, IReadOnlyList<EvidenceView> Evidence);
 
 /// <summary>A recorded value with its proof, recorder and date.</summary>
@@ -115,7 +114,6 @@ public sealed class WorkPlanTracker(CooperaNetDbContext db, IndicatorCalculator 
                 indicator.Name.Resolve(lang).Text,
                 IndicatorMeasures.NameOf(indicator.Measure),
                 indicator.IsComputed,
-                IndicatorMeasures.IsRecordedOnPlatform(indicator.Measure),
                 baseline,
                 indicator.Target,
                 current,

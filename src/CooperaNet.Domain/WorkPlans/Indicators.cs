@@ -21,10 +21,10 @@ public enum IndicatorMeasure
     /// <summary>Initiatives the secretariat brokered from agreed pairs.</summary>
     InitiativesBrokered = 5,
 
-    /// <summary>Guidelines approved (not yet recorded on the platform).</summary>
+    /// <summary>Guidelines whose approval by the working group is recorded.</summary>
     GuidelinesApproved = 6,
 
-    /// <summary>Agreements with partner organisations (not yet recorded on the platform).</summary>
+    /// <summary>Agreements signed with partner organisations (not deleted).</summary>
     PartnerAgreements = 7,
 
     /// <summary>Joint events held: published events of the calendar, co-organised with partners, that have ended.</summary>
@@ -47,13 +47,6 @@ public static class IndicatorMeasures
     /// <summary>The measure of an API name, or null.</summary>
     public static IndicatorMeasure? Parse(string? name) =>
         Names.Where(p => p.Value == name).Select(p => (IndicatorMeasure?)p.Key).FirstOrDefault();
-
-    /// <summary>The measures computed from data that no feature records yet: they compute 0 and say so.</summary>
-    public static bool IsRecordedOnPlatform(IndicatorMeasure measure) => measure switch
-    {
-        IndicatorMeasure.GuidelinesApproved or IndicatorMeasure.PartnerAgreements => false,
-        _ => true,
-    };
 }
 
 /// <summary>Why a change to a work plan's tracking was refused.</summary>

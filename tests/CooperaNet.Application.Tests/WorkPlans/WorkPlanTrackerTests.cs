@@ -82,14 +82,42 @@ public sealed class WorkPlanTrackerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_measure_the_platform_does_not_record_yet_computes_zero_and_says_so()
+    public async Task Guidelines_count_once_their_approval_is_recorded_and_agreements_once_signed()
     {
-        var guidelines = (await ActionAsync(2)).Indicators.Single(i => i.Measure == "guidelines-approved");
+        await host.WithDbAsync(async db =>
+        {
+            foreach (var (slug, approvedOn) in new[] { ("relaciones", At(2024, 3, 12)), ("sin-aprobar", (DateTimeOffset?)null), ("aprobada-tarde", At(2024, 8, 1)) })
+            {
+                var guideline = new Domain.Guidelines.Guideline { Id = Guid.NewGuid(), Slug = slug, Purpose = Domain.LocalizedText.Of("Propósito", null, null, null), CreatedAt = At(2023, 5, 1) };
+                var version = guideline.NewVersion(null, At(2023, 5, 1));
+                Assert.Null(guideline.StartConsultation(version, At(2023, 6, 1)));
+                if (approvedOn is { } at)
+                {
+                    Assert.Null(version.Approve(null, "Secretaría", at, "Reunión del Grupo de Trabajo", DateOnly.FromDateTime(at.UtcDateTime), null));
+                }
 
-        Assert.False(guidelines.RecordedOnPlatform);
-        Assert.Equal(0, guidelines.Current);
-        Assert.True((await ActionAsync(5)).Indicators.Single(i => i.Measure == "pairs-agreed").RecordedOnPlatform);
+                db.Guidelines.Add(guideline);
+            }
+
+            var segib = new Domain.Partners.PartnerOrganisation { Id = Guid.NewGuid(), Name = "SEGIB" };
+            db.PartnerOrganisations.Add(segib);
+            var signed = Agreement(segib.Id, "Memorando con la SEGIB", new DateOnly(2023, 11, 20));
+            var deleted = Agreement(segib.Id, "Carta de intención retirada", new DateOnly(2024, 1, 15));
+            Assert.Null(deleted.Delete(At(2024, 2, 1)));
+            db.PartnerAgreements.AddRange(signed, deleted, Agreement(segib.Id, "En negociación", null), Agreement(segib.Id, "Firmado después", new DateOnly(2024, 9, 1)));
+            return await db.SaveChangesAsync();
+        });
+
+        var guidelines = (await ActionAsync(2)).Indicators.Single(i => i.Measure == "guidelines-approved");
+        var agreements = (await ActionAsync(1)).Indicators.Single(i => i.Measure == "partner-agreements");
+
+        Assert.Equal((0, 1), (guidelines.Baseline, guidelines.Current));
+        Assert.Equal((0, 1), (agreements.Baseline, agreements.Current));
+        Assert.True((await ActionAsync(5)).Indicators.Single(i => i.Measure == "pairs-agreed").Computed);
     }
+
+    private static Domain.Partners.PartnerAgreement Agreement(Guid organisation, string title, DateOnly? signedOn) =>
+        new() { Id = Guid.NewGuid(), OrganisationId = organisation, Title = title, SignedOn = signedOn, Status = signedOn is null ? Domain.Partners.AgreementStatus.UnderNegotiation : Domain.Partners.AgreementStatus.Signed };
 
     [Fact]
     public async Task Each_semester_milestone_shows_the_value_reached_at_its_end_and_the_value_expected()
@@ -189,9 +217,7 @@ public sealed class WorkPlanTrackerTests : IAsyncLifetime
         var events = (await ActionAsync(4)).Indicators.Single(i => i.Measure == "events-held");
         var experts = (await ActionAsync(5)).Indicators.Single(i => i.Measure == "experts-in-roster");
 
-        Assert.True(events.RecordedOnPlatform);
         Assert.Equal((0, 2), (events.Baseline, events.Current));
-        Assert.True(experts.RecordedOnPlatform);
         Assert.Equal((0, 2), (experts.Baseline, experts.Current));
     }
 

@@ -76,7 +76,5 @@ public sealed class IndicatorTests
         Assert.Equal("states-with-published-entry", IndicatorMeasures.NameOf(IndicatorMeasure.StatesWithPublishedEntry));
         Assert.Equal(IndicatorMeasure.ExpertsInRoster, IndicatorMeasures.Parse("experts-in-roster"));
         Assert.Null(IndicatorMeasures.Parse("nonsense"));
-        Assert.False(IndicatorMeasures.IsRecordedOnPlatform(IndicatorMeasure.GuidelinesApproved));
-        Assert.True(IndicatorMeasures.IsRecordedOnPlatform(IndicatorMeasure.PairsAgreed));
     }
 }
