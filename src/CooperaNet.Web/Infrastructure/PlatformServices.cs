@@ -177,6 +177,23 @@ public static class PlatformServices
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Program)))
             // Forms are validated on the server only; no data-val-* attributes, which would carry untranslated defaults.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
+        // A value that does not bind (a date that is not a date, an id that is not one) is refused in the page's language, on every form.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((options, factory) =>
+        {
+            var text = factory.Create(typeof(Program));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => text["Error.binding.invalid", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Error.binding.invalid", value]);
+            messages.SetValueIsInvalidAccessor(value => text["Error.binding.invalid", value]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => text["Error.binding.unknown"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Error.binding.unknown"]);
+            messages.SetValueMustBeANumberAccessor(_ => text["Error.binding.number"]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Error.binding.number"]);
+            messages.SetValueMustNotBeNullAccessor(_ => text["Error.required"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => text["Error.required"]);
+            messages.SetMissingKeyOrValueAccessor(() => text["Error.required"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Error.required"]);
+        });
         // Pages are UTF-8: write "Política", not "Pol&#xED;tica".
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

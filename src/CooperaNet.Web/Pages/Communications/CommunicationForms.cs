@@ -69,8 +69,16 @@ public sealed class ChannelForm
     };
 }
 
+/// <summary>What the item and piece forms share: the channel and the planned date.</summary>
+public interface IPlanEntryForm
+{
+    Guid? ChannelId { get; }
+
+    DateOnly? PlannedOn { get; set; }
+}
+
 /// <summary>A plan item's fields; the message's four languages are left empty for the audience's key message.</summary>
-public sealed class ItemForm
+public sealed class ItemForm : IPlanEntryForm
 {
     public string? Audience { get; set; }
 
@@ -107,7 +115,7 @@ public sealed class ItemForm
 }
 
 /// <summary>A content piece's fields: an internal link by id, or an external address.</summary>
-public sealed class PieceForm
+public sealed class PieceForm : IPlanEntryForm
 {
     public string? Kind { get; set; }
 

@@ -58,18 +58,6 @@ public sealed class EditEventModel(EventCalendar calendar, IStringLocalizer<Prog
             return NotFound();
         }
 
-        if (outcome.Event is { } saved)
-        {
-            TempData[Notices.Key] = "Events.Done.save";
-            return Redirect($"/{UiStrings.CurrentLanguage}{EventRoutes.Page(saved.Id)}");
-        }
-
-        foreach (var error in outcome.Errors)
-        {
-            ModelState.AddModelError(EventForm.FieldOf(error.Field), Problems.Message(text, error));
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return EventForm.Answer(this, outcome, "Events.Done.save", text);
     }
 }

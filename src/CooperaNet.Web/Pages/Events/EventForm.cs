@@ -1,6 +1,13 @@
 using System.Globalization;
 using CooperaNet.Application.Events;
 using CooperaNet.Domain.Events;
+using CooperaNet.Web.Features.Events;
+using CooperaNet.Web.Infrastructure;
+using CooperaNet.Web.Localization;
+using CooperaNet.Web.Pages.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CooperaNet.Web.Pages.Events;
 
@@ -60,6 +67,29 @@ public sealed class EventForm
     };
 
     /// <summary>The form field a validation error belongs to: "materials[2].url" → "Form.Materials".</summary>
+    /// <summary>
+    /// The answer to a posted event form: to the event's page after a save (with <paramref name="done"/> as the
+    /// notice), else the form again with each refused field's message, as a 400.
+    /// </summary>
+    public static IActionResult Answer(PageModel page, EventOutcome outcome, string done, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Event is { } saved)
+        {
+            page.TempData[Notices.Key] = done;
+            return new RedirectResult($"/{UiStrings.CurrentLanguage}{EventRoutes.Page(saved.Id)}");
+        }
+
+        foreach (var error in outcome.Errors)
+        {
+            page.ModelState.AddModelError(FieldOf(error.Field), Problems.Message(text, error));
+        }
+
+        page.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page.Page();
+    }
+
     public static string FieldOf(string field)
     {
         var name = field.Split('[', '.')[0];

@@ -29,18 +29,6 @@ public sealed class ProposeEventModel(EventCalendar calendar, IStringLocalizer<P
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await calendar.ProposeAsync(Form.ToInput(), User.UserId()!.Value, ct);
-        if (outcome.Event is { } saved)
-        {
-            TempData[Notices.Key] = "Events.Done.propose";
-            return Redirect($"/{UiStrings.CurrentLanguage}{EventRoutes.Page(saved.Id)}");
-        }
-
-        foreach (var error in outcome.Errors)
-        {
-            ModelState.AddModelError(EventForm.FieldOf(error.Field), Problems.Message(text, error));
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return EventForm.Answer(this, outcome, "Events.Done.propose", text);
     }
 }
