@@ -155,6 +155,8 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
 
     public DbSet<PartnerAgreement> PartnerAgreements => Set<PartnerAgreement>();
 
+    public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
+
     public DbSet<EngagementEntry> EngagementEntries => Set<EngagementEntry>();
 
     public DbSet<PilotMilestone> PilotMilestones => Set<PilotMilestone>();

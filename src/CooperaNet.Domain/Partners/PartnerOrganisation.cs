@@ -14,6 +14,12 @@ public sealed record PartnerError(string Code)
     public static readonly PartnerError NotDeleted = new("partner.not-deleted");
 
     public static readonly PartnerError Deleted = new("partner.deleted");
+
+    /// <summary>The document is already off the agreement.</summary>
+    public static readonly PartnerError DocumentRemoved = new("partner.document-removed");
+
+    /// <summary>The document is already the agreement's current one.</summary>
+    public static readonly PartnerError DocumentCurrent = new("partner.document-current");
 }
 
 /// <summary>

@@ -10,7 +10,8 @@ namespace CooperaNet.Web.Infrastructure;
 
 /// <summary>
 /// Authenticates API clients by a personal bearer token ("Authorization: Bearer cnt_..."). The token
-/// is looked up by its SHA-256 hash; revoked tokens and locked-out users are refused.
+/// is looked up by its SHA-256 hash; revoked tokens and locked-out users are refused. The token of an account
+/// with a second factor carries the "mfa" claim that the secretariat's policy asks for.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -55,6 +56,14 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var principal = await principals.CreateAsync(token.User);
+        if (token.User.TwoFactorEnabled)
+        {
+            // Tokens are issued on the profile page, behind the account's second factor: the token speaks for a
+            // session that passed it. An account without a second factor gets no such claim, so the secretariat's
+            // own operations stay closed to it.
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(Policies.MfaClaim, Policies.MfaValue));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -138,6 +138,7 @@ public static class PlatformServices
         builder.Services.AddGuidelines();
         builder.Services.AddScoped<Application.Communications.CommunicationsPlanner>();
         builder.Services.AddScoped<Application.Partners.PartnerRegistry>();
+        builder.Services.AddScoped<Application.Partners.AgreementDocuments>();
         builder.Services.AddScoped<Features.Partners.PartnerAccessResolver>();
         builder.Services.AddExperts();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.Experts.ExpertAuthorizationHandler>();

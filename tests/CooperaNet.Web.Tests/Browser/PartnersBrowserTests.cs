@@ -42,6 +42,14 @@ public sealed class PartnersBrowserTests(BrowserFixture browser) : BrowserTest(b
         await CheckAsync("new contact", $"/{lang}/partners/{item.Id}/contacts/new", "#Form_Email");
         await CheckAsync("new entry", $"/{lang}/partners/{item.Id}/log/new", "#Form_OccurredOn");
         await CheckAsync("new agreement", $"/{lang}/partners/{item.Id}/agreements/new", "#Form_Status");
+        await CheckAsync("agreement", $"/{lang}/partners/{item.Id}/agreements/{item.AgreementId}", "main form[action*='handler=RestoreDocument']");
+        await page.Locator("#Upload_File").SetInputFilesAsync(new FilePayload { Name = "acuerdo.pdf", MimeType = "application/pdf", Buffer = "MZ not a PDF"u8.ToArray() });
+        await page.Locator("main form[action*='handler=Upload'] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary a[href='#Upload_File']")).ToBeVisibleAsync();
+        failures.AddRange((await Browser.AxeAsync(page)).Select(v => $"agreement with errors: {v}"));
+        await page.Locator("#Upload_File").SetInputFilesAsync(new FilePayload { Name = "acuerdo-firmado.pdf", MimeType = "application/pdf", Buffer = PartnerData.Pdf });
+        await page.Locator("main form[action*='handler=Upload'] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("main a[download]", new() { HasText = "acuerdo-firmado.pdf" })).ToBeVisibleAsync();
         await CheckAsync("pilot", $"/{lang}/partners/pilot", "main form[action*='handler=Move']");
         await CheckAsync("activity", $"/{lang}/partners/{item.Id}/activity", "main h1");
 

@@ -27,8 +27,11 @@ public enum PartnerWho
     WorkingGroupMember,
 }
 
-/// <summary>An organisation of the case with a contact, an agreement, a deleted agreement and a pilot milestone.</summary>
-public sealed record PartnerCase(Guid Id, Guid ContactId, Guid AgreementId, Guid DeletedAgreementId, Guid MilestoneId);
+/// <summary>
+/// An organisation of the case with a contact, an agreement with its signed text (and an earlier, removed one),
+/// a deleted agreement and a pilot milestone.
+/// </summary>
+public sealed record PartnerCase(Guid Id, Guid ContactId, Guid AgreementId, Guid DeletedAgreementId, Guid MilestoneId, Guid DocumentId, Guid RemovedDocumentId);
 
 /// <summary>Organisations and partner users saved straight into the test database.</summary>
 public static partial class PartnerData
@@ -60,10 +63,26 @@ public static partial class PartnerData
             var removed = new PartnerAgreement { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Title = "Carta anterior", Kind = AgreementKind.LetterOfIntent, Status = AgreementStatus.Expired };
             removed.Delete(now);
             var milestone = new PilotMilestone { Id = Guid.NewGuid(), OrganisationId = organisation.Id, Order = 1, Title = "Primera reunión", DueOn = new DateOnly(2027, 1, 31) };
-            db.AddRange(organisation, contact, agreement, removed, milestone);
+            var earlier = Document(agreement.Id, "memorando-borrador.pdf", now.AddDays(-30));
+            earlier.RemovedAt = now.AddDays(-1);
+            var signed = Document(agreement.Id, "memorando-firmado.pdf", now.AddDays(-1));
+            db.AddRange(organisation, contact, agreement, removed, milestone, earlier, signed);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            return new PartnerCase(organisation.Id, contact.Id, agreement.Id, removed.Id, milestone.Id);
+            return new PartnerCase(organisation.Id, contact.Id, agreement.Id, removed.Id, milestone.Id, signed.Id, earlier.Id);
         });
+
+    /// <summary>The smallest file that starts as a PDF does.</summary>
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>A multipart form with <paramref name="content"/> as its "file" field.</summary>
+    public static MultipartFormDataContent FileForm(byte[] content, string name, string field = "file")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, field, name);
+        return form;
+    }
 
     /// <summary>Makes the user a partner user of <paramref name="organisation"/>.</summary>
     public static async Task BindAsync(CooperaNetFactory app, Guid userId, Guid organisation)
@@ -71,6 +90,17 @@ public static partial class PartnerData
         await using var db = app.NewDbContext();
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PartnerOrganisationId, organisation), TestContext.Current.CancellationToken);
     }
+
+    private static AgreementDocument Document(Guid agreementId, string name, DateTimeOffset at) => new()
+    {
+        Id = Guid.NewGuid(),
+        AgreementId = agreementId,
+        FileName = name,
+        Size = Pdf.Length,
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)),
+        Content = Pdf,
+        UploadedAt = at,
+    };
 
     public static Dictionary<string, string> OrganisationForm(string name) => new()
     {

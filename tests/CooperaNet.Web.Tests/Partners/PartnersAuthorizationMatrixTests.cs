@@ -55,6 +55,9 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
 
         /// <summary>API: 201, saved and audited.</summary>
         Created,
+
+        /// <summary>API: 200 with the file, the download recorded in the audit trail under its reader.</summary>
+        Downloaded,
     }
 
     private enum Verb
@@ -64,12 +67,15 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
         PostJson,
         PutJson,
         Delete,
+
+        /// <summary>A multipart form with a PDF: the page's form (with its antiforgery token) or the API's.</summary>
+        PostFile,
     }
 
     /// <summary>One case; <paramref name="Deleted"/> deletes the case's organisation first.</summary>
     private sealed record Row(string Name, Verb Verb, bool Deleted, string Path, Func<object>? Body, Outcome[] Expected);
 
-    private static readonly string[] Audited = ["PartnerOrganisation", "PartnerContact", "PartnerAgreement", "EngagementEntry", "PilotMilestone"];
+    private static readonly string[] Audited = ["PartnerOrganisation", "PartnerContact", "PartnerAgreement", "AgreementDocument", "EngagementEntry", "PilotMilestone"];
 
     private static readonly Row[] Table =
     [
@@ -93,6 +99,14 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
         new("POST new entry", Verb.Post, false, "/en/partners/{id}/log/new", PartnerData.EntryForm,                     [SignIn,       Done,      Forbidden, Forbidden, Done,      Forbidden, Forbidden]),
         new("GET new agreement", Verb.Get, false, "/en/partners/{id}/agreements/new", null,                             [SignIn,       Ok,        Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("POST new agreement", Verb.Post, false, "/en/partners/{id}/agreements/new", PartnerData.AgreementForm,      [SignIn,       Done,      Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("GET agreement", Verb.Get, false, "/en/partners/{id}/agreements/{agreement}", null,                         [Ok,           Ok,        Ok,        Ok,        Ok,        Ok,        Ok]),
+        new("GET deleted agreement", Verb.Get, false, "/en/partners/{id}/agreements/{removed}", null,                   [NotFound,     Ok,        NotFound,  NotFound,  NotFound,  NotFound,  NotFound]),
+        new("POST agreement", Verb.Post, false, "/en/partners/{id}/agreements/{agreement}", PartnerData.AgreementForm,  [SignIn,       Done,      Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("POST upload document", Verb.PostFile, false, "/en/partners/{id}/agreements/{agreement}?handler=Upload", NoFields, [SignIn,  Done,      Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("POST remove document", Verb.Post, false, "/en/partners/{id}/agreements/{agreement}?handler=RemoveDocument&documentId={document}", NoFields, [SignIn, Done, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("POST restore document", Verb.Post, false, "/en/partners/{id}/agreements/{agreement}?handler=RestoreDocument&documentId={earlier}", NoFields, [SignIn, Done, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("POST delete agreement", Verb.Post, false, "/en/partners/{id}/agreements/{agreement}?handler=Delete", NoFields, [SignIn,      Done,      Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("POST restore agreement", Verb.Post, false, "/en/partners/{id}/agreements/{removed}?handler=Restore", NoFields, [NotFound,     Done,      NotFound,  NotFound,  NotFound,  NotFound,  NotFound]),
         new("POST delete", Verb.Post, false, "/en/partners/{id}?handler=Delete", NoFields,                              [SignIn,       Done,      Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("POST restore", Verb.Post, true, "/en/partners/{id}?handler=Restore", NoFields,                             [SignIn,       Done,      Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("POST delete deleted", Verb.Post, true, "/en/partners/{id}?handler=Delete", NoFields,                       [SignIn,       Conflict,  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -116,6 +130,14 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
         new("API update agreement", Verb.PutJson, false, "/api/v1/partners/{id}/agreements/{agreement}", PartnerData.AgreementJson, [Unauthorized, Saved, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("API delete agreement", Verb.Delete, false, "/api/v1/partners/{id}/agreements/{agreement}", null,           [Unauthorized, Saved,     Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("API restore agreement", Verb.PostJson, false, "/api/v1/partners/{id}/agreements/{removed}/restore", NoFields, [Unauthorized, Saved,  Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("API documents", Verb.Get, false, "/api/v1/partners/{id}/agreements/{agreement}/documents", null,          [Unauthorized, Ok,        Forbidden, Forbidden, Ok,        Forbidden, Forbidden]),
+        new("API download document", Verb.Get, false, "/api/v1/partners/{id}/agreements/{agreement}/documents/{document}", null, [Unauthorized, Downloaded, Forbidden, Forbidden, Downloaded, Forbidden, Forbidden]),
+        new("API download removed document", Verb.Get, false, "/api/v1/partners/{id}/agreements/{agreement}/documents/{earlier}", null, [Unauthorized, Downloaded, Forbidden, Forbidden, NotFound, Forbidden, Forbidden]),
+
+        // Uploads through the API take a bearer token only: a signed-in browser's cookie is not enough (PartnerDocumentTests try the tokens).
+        new("API upload document with a cookie", Verb.PostFile, false, "/api/v1/partners/{id}/agreements/{agreement}/documents", null, [Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized, Unauthorized]),
+        new("API remove document", Verb.Delete, false, "/api/v1/partners/{id}/agreements/{agreement}/documents/{document}", null, [Unauthorized, Saved, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        new("API restore document", Verb.PostJson, false, "/api/v1/partners/{id}/agreements/{agreement}/documents/{earlier}/restore", NoFields, [Unauthorized, Saved, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         new("API move milestone", Verb.PutJson, false, "/api/v1/partners/pilot/milestones/{milestone}", PartnerData.MilestoneJson, [Unauthorized, Saved, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
@@ -145,7 +167,8 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
         await PartnerData.BindAsync(host, own.UserId!.Value, item.Id);
         var path = line.Path.Replace("{id}", item.Id.ToString(), StringComparison.Ordinal).Replace("{contact}", item.ContactId.ToString(), StringComparison.Ordinal)
             .Replace("{agreement}", item.AgreementId.ToString(), StringComparison.Ordinal).Replace("{removed}", item.DeletedAgreementId.ToString(), StringComparison.Ordinal)
-            .Replace("{milestone}", item.MilestoneId.ToString(), StringComparison.Ordinal);
+            .Replace("{milestone}", item.MilestoneId.ToString(), StringComparison.Ordinal).Replace("{document}", item.DocumentId.ToString(), StringComparison.Ordinal)
+            .Replace("{earlier}", item.RemovedDocumentId.ToString(), StringComparison.Ordinal);
         var body = line.Body?.Invoke();
         var before = await SnapshotAsync(item.Id);
 
@@ -156,6 +179,7 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
             Verb.Post => await session.PostAsync(path, (Dictionary<string, string>)body!),
             Verb.PostJson => await session.Browser.Http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken),
             Verb.PutJson => await session.Browser.Http.PutAsJsonAsync(path, body, TestContext.Current.CancellationToken),
+            Verb.PostFile => await PostFileAsync(session, path),
             _ => await session.Browser.Http.DeleteAsync(path, TestContext.Current.CancellationToken),
         };
 
@@ -178,7 +202,7 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
             default:
                 var code = expected switch
                 {
-                    Ok or Saved => HttpStatusCode.OK,
+                    Ok or Saved or Downloaded => HttpStatusCode.OK,
                     NotFound => HttpStatusCode.NotFound,
                     Conflict => HttpStatusCode.Conflict,
                     Unauthorized => HttpStatusCode.Unauthorized,
@@ -189,7 +213,14 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
         }
 
         var records = await AuditSinceAsync(lastAudit);
-        if (expected is Done or Saved or Created)
+        if (expected is Downloaded)
+        {
+            Assert.Equal(PartnerData.Pdf, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+            var read = Assert.Single(records);
+            Assert.Equal((session.UserId, "read", "AgreementDocument"), (read.ActorId, read.Action, read.Entity));
+            Assert.Equal(before, await SnapshotAsync(item.Id));
+        }
+        else if (expected is Done or Saved or Created)
         {
             Assert.NotEmpty(records);
             Assert.All(records, r => Assert.Equal(session.UserId, r.ActorId));
@@ -213,7 +244,7 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
             .ToHashSet(StringComparer.Ordinal);
         var tried = Table.Select(r => r.Name.StartsWith("API", StringComparison.Ordinal) ? $"{Method(r.Verb)} {Shape(r.Path)}" : Shape(r.Path)).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(27, routes.Count);
+        Assert.Equal(33, routes.Count);
         Assert.All(routes, r => Assert.Contains(r, tried));
     }
 
@@ -229,7 +260,7 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
             .Select(r => r.Path.Contains("handler=", StringComparison.Ordinal) ? r.Path[(r.Path.IndexOf("handler=", StringComparison.Ordinal) + 8)..].Split('&')[0] : r.Verb.ToString().ToUpperInvariant())
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(["Delete", "GET", "Move", "POST", "RemoveContact", "Restore"], handlers.Order(StringComparer.Ordinal));
+        Assert.Equal(["Delete", "GET", "Move", "POST", "RemoveContact", "RemoveDocument", "Restore", "RestoreDocument", "Upload"], handlers.Order(StringComparer.Ordinal));
         Assert.Subset(covered, handlers);
     }
 
@@ -253,6 +284,19 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
 
     private static Dictionary<string, string> NoFields() => [];
 
+    /// <summary>Posts a PDF as a browser's form would (with the session's antiforgery token) or as an API client would (without).</summary>
+    private static async Task<HttpResponseMessage> PostFileAsync(PageMatrixHost.Session session, string path)
+    {
+        var api = path.StartsWith("/api/", StringComparison.Ordinal);
+        using var form = PartnerData.FileForm(PartnerData.Pdf, "acuerdo-firmado.pdf", api ? "file" : "Upload.File");
+        if (!api)
+        {
+            form.Add(new StringContent(session.Token), "__RequestVerificationToken");
+        }
+
+        return await session.Browser.Http.PostAsync(path, form, TestContext.Current.CancellationToken);
+    }
+
     private async Task<long> LastAuditAsync()
     {
         await using var db = host.NewDbContext();
@@ -273,10 +317,12 @@ public sealed partial class PartnersAuthorizationMatrixTests(PartnersMatrixHost 
         var organisation = await db.PartnerOrganisations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
         var contacts = await db.PartnerContacts.AsNoTracking().Where(c => c.OrganisationId == id).Select(c => c.Id + c.Name).ToListAsync(ct);
         var agreements = await db.PartnerAgreements.AsNoTracking().Where(a => a.OrganisationId == id).Select(a => a.Id + a.Title + a.Status + a.DeletedAt).ToListAsync(ct);
+        var agreementIds = db.PartnerAgreements.Where(a => a.OrganisationId == id).Select(a => a.Id);
+        var documents = await db.AgreementDocuments.AsNoTracking().Where(d => agreementIds.Contains(d.AgreementId)).Select(d => d.Id + ":" + d.RemovedAt).ToListAsync(ct);
         var log = await db.EngagementEntries.CountAsync(e => e.OrganisationId == id, ct);
         var milestones = await db.PilotMilestones.AsNoTracking().Where(m => m.OrganisationId == id).Select(m => m.Status + m.Note).ToListAsync(ct);
         var organisations = await db.PartnerOrganisations.CountAsync(ct);
         return string.Join('|', organisation.Name, organisation.Website, organisation.Description.En, organisation.DeletedAt, string.Join(',', contacts.Order(StringComparer.Ordinal)),
-            string.Join(',', agreements.Order(StringComparer.Ordinal)), log, string.Join(',', milestones), organisations);
+            string.Join(',', agreements.Order(StringComparer.Ordinal)), string.Join(',', documents.Order(StringComparer.Ordinal)), log, string.Join(',', milestones), organisations);
     }
 }

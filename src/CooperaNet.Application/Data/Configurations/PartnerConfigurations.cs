@@ -53,6 +53,19 @@ internal sealed class PartnerAgreementConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class AgreementDocumentConfiguration : IEntityTypeConfiguration<AgreementDocument>
+{
+    public void Configure(EntityTypeBuilder<AgreementDocument> builder)
+    {
+        builder.ToTable("AgreementDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.FileName).HasMaxLength(200);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.HasOne<PartnerAgreement>().WithMany().HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.AgreementId, d.RemovedAt });
+    }
+}
+
 internal sealed class EngagementEntryConfiguration : IEntityTypeConfiguration<EngagementEntry>
 {
     public void Configure(EntityTypeBuilder<EngagementEntry> builder)

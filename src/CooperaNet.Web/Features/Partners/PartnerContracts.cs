@@ -25,10 +25,20 @@ public sealed record ContactView(Guid Id, string Name, string Position, string E
     public static ContactView Of(PartnerContact item) => new(item.Id, item.Name, item.Position, item.Email, item.Phone, item.Languages);
 }
 
-public sealed record AgreementView(Guid Id, string Kind, string Status, string Title, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, bool Deleted)
+/// <summary>An agreement; <paramref name="HasDocument"/> says whether its signed text is on file (downloaded by those who manage the organisation).</summary>
+public sealed record AgreementView(Guid Id, string Kind, string Status, string Title, DateOnly? SignedOn, DateOnly? StartsOn, DateOnly? EndsOn, bool Deleted, bool HasDocument = false)
 {
-    public static AgreementView Of(PartnerAgreement item) =>
-        new(item.Id, PartnerNames.Of(item.Kind), PartnerNames.Of(item.Status), item.Title, item.SignedOn, item.StartsOn, item.EndsOn, item.DeletedAt is not null);
+    public static AgreementView Of(PartnerAgreement item) => Of(item, hasDocument: false);
+
+    public static AgreementView Of(PartnerAgreement item, bool hasDocument) =>
+        new(item.Id, PartnerNames.Of(item.Kind), PartnerNames.Of(item.Status), item.Title, item.SignedOn, item.StartsOn, item.EndsOn, item.DeletedAt is not null, hasDocument);
+}
+
+/// <summary>An agreement's document without its content; <paramref name="Link"/> downloads it.</summary>
+public sealed record AgreementDocumentView(Guid Id, string FileName, int Size, string Sha256, DateTimeOffset UploadedAt, DateTimeOffset? RemovedAt, string Link)
+{
+    public static AgreementDocumentView Of(Guid organisationId, AgreementDocumentInfo item) =>
+        new(item.Id, item.FileName, item.Size, item.Sha256, item.UploadedAt, item.RemovedAt, PartnerRoutes.Document(organisationId, item.AgreementId, item.Id));
 }
 
 public sealed record EngagementView(Guid Id, string Kind, DateOnly OccurredOn, string Summary, Guid? EventId, Guid? InitiativeId, Guid RecordedById)

@@ -38,11 +38,18 @@ public static class PartnerEndpoints
                 await registry.FindAsync(id, (await who.ForAsync(http.User, ct)).Secretariat, ct) is { } item
                     ? TypedResults.Ok(OrganisationView.Of(item, UiStrings.CurrentLanguage)) : Problems.NotFound(text))
             .WithName("GetPartner").WithSummary("One organisation's public part (a deleted one only for the secretariat).").Produces<OrganisationView>().ProducesProblem(404);
-        group.MapGet("/{id:guid}/agreements", async (Guid id, PartnerRegistry registry, IStringLocalizer<Program> text, CancellationToken ct) =>
-                await registry.FindAsync(id, withDeleted: false, ct) is null
-                    ? Problems.NotFound(text)
-                    : TypedResults.Ok((await registry.AgreementsAsync(id, withDeleted: false, ct)).Select(AgreementView.Of).ToList()))
-            .WithName("ListPartnerAgreements").WithSummary("The organisation's agreements: kind, status, title and dates.").Produces<List<AgreementView>>().ProducesProblem(404);
+        group.MapGet("/{id:guid}/agreements", async (Guid id, PartnerRegistry registry, AgreementDocuments documents, IStringLocalizer<Program> text, CancellationToken ct) =>
+            {
+                if (await registry.FindAsync(id, withDeleted: false, ct) is null)
+                {
+                    return Problems.NotFound(text);
+                }
+
+                var agreements = await registry.AgreementsAsync(id, withDeleted: false, ct);
+                var withDocument = await documents.WithDocumentAsync(agreements.Select(a => a.Id).ToList(), ct);
+                return TypedResults.Ok(agreements.Select(a => AgreementView.Of(a, withDocument.Contains(a.Id))).ToList());
+            })
+            .WithName("ListPartnerAgreements").WithSummary("The organisation's agreements: kind, status, title, dates and whether the signed text is on file.").Produces<List<AgreementView>>().ProducesProblem(404);
         group.MapGet("/pilot", async (PartnerRegistry registry, CancellationToken ct) =>
                 TypedResults.Ok((await registry.PilotAsync(ct)).Select(p => new PilotView(OrganisationView.Of(p.Organisation, UiStrings.CurrentLanguage),
                     p.Milestones.Count(m => m.Status == MilestoneStatus.Done), p.Milestones.Count, p.Milestones.Select(MilestoneView.Of).ToList())).ToList()))
@@ -121,14 +128,14 @@ public static class PartnerEndpoints
                 Result(await registry.MoveMilestoneAsync(milestoneId, input ?? new(null, null, null), await who.ForAsync(http.User, ct), ct), MilestoneView.Of, text))
             .WithName("MovePilotMilestone").WithSummary("Set a milestone's status (planned, in-progress, done, delayed), done date and note (secretariat).")
             .Produces<MilestoneView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        return routes;
+        return routes.MapAgreementDocumentEndpoints();
     }
 
     private static readonly OrganisationInput EmptyOrganisation = new(null, null, null, null, null, null, null, null, null, null);
 
     private static readonly AgreementInput EmptyAgreement = new(null, null, null, null, null, null);
 
-    private static IResult Result<T, TView>(PartnerOutcome<T> outcome, Func<T, TView> view, IStringLocalizer text, bool created = false)
+    internal static IResult Result<T, TView>(PartnerOutcome<T> outcome, Func<T, TView> view, IStringLocalizer text, bool created = false)
         where T : class => outcome switch
         {
             { Value: { } value } when created => TypedResults.Created((string?)null, view(value)),

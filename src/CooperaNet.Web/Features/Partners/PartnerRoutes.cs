@@ -19,4 +19,9 @@ public static class PartnerRoutes
     public static string NewEntry(Guid id) => $"/partners/{id}/log/new";
 
     public static string NewAgreement(Guid id) => $"/partners/{id}/agreements/new";
+
+    public static string Agreement(Guid id, Guid agreementId) => $"/partners/{id}/agreements/{agreementId}";
+
+    /// <summary>The API address a document is downloaded from (no language prefix: it is not a page).</summary>
+    public static string Document(Guid id, Guid agreementId, Guid documentId) => $"{ApiGroup}/{id}/agreements/{agreementId}/documents/{documentId}";
 }

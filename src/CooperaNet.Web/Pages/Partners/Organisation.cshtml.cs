@@ -12,7 +12,7 @@ namespace CooperaNet.Web.Pages.Partners;
 /// One organisation: its public part and agreements for everyone; its contacts for the secretariat and its own
 /// partner users; deleting and restoring for the secretariat.
 /// </summary>
-public sealed class PartnerOrganisationModel(PartnerRegistry registry, PartnerAccessResolver who, IStringLocalizer<Program> text) : PartnerPageModel(who, text)
+public sealed class PartnerOrganisationModel(PartnerRegistry registry, AgreementDocuments documents, PartnerAccessResolver who, IStringLocalizer<Program> text) : PartnerPageModel(who, text)
 {
     public PartnerOrganisation Item { get; private set; } = null!;
 
@@ -20,7 +20,11 @@ public sealed class PartnerOrganisationModel(PartnerRegistry registry, PartnerAc
 
     public IReadOnlyList<PartnerOrganisation> Programmes { get; private set; } = [];
 
+    /// <summary>The agreements; deleted ones too for the secretariat.</summary>
     public IReadOnlyList<PartnerAgreement> Agreements { get; private set; } = [];
+
+    /// <summary>The agreements whose signed text is on file.</summary>
+    public IReadOnlySet<Guid> WithDocument { get; private set; } = new HashSet<Guid>();
 
     /// <summary>Null when the reader may not see them.</summary>
     public IReadOnlyList<PartnerContact>? Contacts { get; private set; }
@@ -63,7 +67,8 @@ public sealed class PartnerOrganisationModel(PartnerRegistry registry, PartnerAc
         Item = item;
         Parent = item.ParentId is { } parent ? await registry.FindAsync(parent, withDeleted: false, ct) : null;
         Programmes = (await registry.ListAsync(null, withDeleted: false, ct)).Where(o => o.ParentId == id).ToList();
-        Agreements = await registry.AgreementsAsync(id, withDeleted: false, ct);
+        Agreements = await registry.AgreementsAsync(id, withDeleted: access.Secretariat, ct);
+        WithDocument = await documents.WithDocumentAsync(Agreements.Select(a => a.Id).ToList(), ct);
         Contacts = await registry.ContactsAsync(id, access, ct);
         return true;
     }

@@ -59,7 +59,7 @@ public sealed class NewEntryModel(PartnerRegistry registry, PartnerAccessResolve
         Answer(await Registry.RecordAsync(id, Form.ToInput(), Access, ct), PartnerRoutes.Activity(id), "Partners.Done.entry");
 }
 
-public sealed class NewAgreementModel(PartnerRegistry registry, PartnerAccessResolver who, IStringLocalizer<Program> text) : OrganisationFormModel(registry, who, text)
+public sealed class NewAgreementModel(PartnerRegistry registry, PartnerAccessResolver who, IStringLocalizer<Program> text) : OrganisationFormModel(registry, who, text), IAgreementFormPage
 {
     [BindProperty]
     public AgreementForm Form { get; set; } = new();

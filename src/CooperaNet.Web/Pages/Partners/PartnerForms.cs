@@ -1,4 +1,5 @@
 using CooperaNet.Application.Partners;
+using CooperaNet.Domain.Partners;
 
 namespace CooperaNet.Web.Pages.Partners;
 
@@ -50,4 +51,26 @@ public sealed class AgreementForm
     public DateOnly? EndsOn { get; set; }
 
     public AgreementInput ToInput() => new(Kind, Status, Title, SignedOn, StartsOn, EndsOn);
+
+    public static AgreementForm From(PartnerAgreement item) => new()
+    {
+        Kind = PartnerNames.Of(item.Kind),
+        Status = PartnerNames.Of(item.Status),
+        Title = item.Title,
+        SignedOn = item.SignedOn,
+        StartsOn = item.StartsOn,
+        EndsOn = item.EndsOn,
+    };
+}
+
+/// <summary>A page with the agreement form: the new agreement and the agreement's own page.</summary>
+public interface IAgreementFormPage
+{
+    AgreementForm Form { get; }
+}
+
+/// <summary>The document upload form's field.</summary>
+public sealed class DocumentForm
+{
+    public IFormFile? File { get; set; }
 }

@@ -20,8 +20,11 @@ public abstract class PartnerPageModel(PartnerAccessResolver who, IStringLocaliz
     /// <summary>Not allowed: sign in first, or 403 for a signed-in user.</summary>
     protected IActionResult Refuse() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 
-    /// <summary>Redirects to <paramref name="page"/> with a notice when done; otherwise 404, 403, 409 or the form again with its errors.</summary>
-    protected IActionResult Answer<T>(PartnerOutcome<T> outcome, string page, string notice)
+    /// <summary>
+    /// Redirects to <paramref name="page"/> with a notice when done; otherwise 404, 403, 409 or the form again with
+    /// its errors, each under its field of the form bound as <paramref name="form"/>.
+    /// </summary>
+    protected IActionResult Answer<T>(PartnerOutcome<T> outcome, string page, string notice, string form = "Form")
         where T : class
     {
         if (outcome.Value is not null)
@@ -49,7 +52,7 @@ public abstract class PartnerPageModel(PartnerAccessResolver who, IStringLocaliz
 
         foreach (var error in outcome.Errors)
         {
-            ModelState.AddModelError($"Form.{char.ToUpper(error.Field[0], CultureInfo.InvariantCulture)}{error.Field[1..]}", Problems.Message(text, error));
+            ModelState.AddModelError($"{form}.{char.ToUpper(error.Field[0], CultureInfo.InvariantCulture)}{error.Field[1..]}", Problems.Message(text, error));
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;

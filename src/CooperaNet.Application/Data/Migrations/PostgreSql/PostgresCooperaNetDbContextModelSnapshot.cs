@@ -2618,6 +2618,45 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.ToTable("NewsletterSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Partners.AgreementDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "RemovedAt");
+
+                    b.ToTable("AgreementDocuments", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Partners.EngagementEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4331,6 +4370,15 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                     b.HasOne("CooperaNet.Domain.Newsletter.NewsletterIssue", null)
                         .WithMany("Items")
                         .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Partners.AgreementDocument", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Partners.PartnerAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

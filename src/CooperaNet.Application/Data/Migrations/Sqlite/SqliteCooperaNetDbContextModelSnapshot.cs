@@ -2609,6 +2609,45 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.ToTable("NewsletterSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperaNet.Domain.Partners.AgreementDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "RemovedAt");
+
+                    b.ToTable("AgreementDocuments", (string)null);
+                });
+
             modelBuilder.Entity("CooperaNet.Domain.Partners.EngagementEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4310,6 +4349,15 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                     b.HasOne("CooperaNet.Domain.Newsletter.NewsletterIssue", null)
                         .WithMany("Items")
                         .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CooperaNet.Domain.Partners.AgreementDocument", b =>
+                {
+                    b.HasOne("CooperaNet.Domain.Partners.PartnerAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
