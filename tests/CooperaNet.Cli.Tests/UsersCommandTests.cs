@@ -16,9 +16,9 @@ public sealed class UsersCommandTests : IDisposable
         var list = await cli.RunAsync("users", "list");
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Equal(["email", "name", "roles", "state", "2fa", "locked"], Columns(list.Lines[0]));
-        Assert.Equal(["ana@apc.gov.co", "ana@apc.gov.co", "focal-point", "CO", "no", "no"], Columns(list.Lines[1]));
-        Assert.Equal(["luis@oas.org", "luis@oas.org", "secretariat", "-", "no", "no"], Columns(list.Lines[2]));
+        Assert.Equal(["email", "name", "roles", "state", "2fa", "locked", "partner"], Columns(list.Lines[0]));
+        Assert.Equal(["ana@apc.gov.co", "ana@apc.gov.co", "focal-point", "CO", "no", "no", "-"], Columns(list.Lines[1]));
+        Assert.Equal(["luis@oas.org", "luis@oas.org", "secretariat", "-", "no", "no", "-"], Columns(list.Lines[2]));
         await using var db = cli.OpenDatabase();
         Assert.Equal("ana@apc.gov.co", (await db.Users.SingleAsync(u => u.Id == id)).Email);
     }
