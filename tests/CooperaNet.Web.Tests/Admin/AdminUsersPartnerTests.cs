@@ -56,12 +56,13 @@ public sealed class AdminUsersPartnerTests(CooperaNetFactory factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("es", "Solo las cuentas con el rol de socio pertenecen a una organización socia.", "Elija una organización socia del registro que no haya sido eliminada.")]
-    [InlineData("fr", "Seuls les comptes ayant le rôle de partenaire appartiennent à une organisation partenaire.", "Choisissez une organisation partenaire du registre qui n'a pas été supprimée.")]
-    public async Task A_user_who_is_not_a_partner_and_a_deleted_organisation_are_refused_in_the_pages_language(string lang, string notPartner, string deleted)
+    [InlineData("es", "Solo las cuentas con el rol de socio pertenecen a una organización socia.", "Elija una organización socia del registro que no haya sido eliminada.", "eliminada")]
+    [InlineData("fr", "Seuls les comptes ayant le rôle de partenaire appartiennent à une organisation partenaire.", "Choisissez une organisation partenaire du registre qui n'a pas été supprimée.", "supprimée")]
+    public async Task A_user_who_is_not_a_partner_and_a_deleted_organisation_are_refused_in_the_pages_language(string lang, string notPartner, string deleted, string deletedMark)
     {
         var organisation = await PartnerData.SaveAsync(factory, "Organización " + PageMatrixHost.Word());
-        var removed = await PartnerData.SaveAsync(factory, "Organización eliminada " + PageMatrixHost.Word(), deleted: true);
+        var removedName = "Organización eliminada " + PageMatrixHost.Word();
+        var removed = await PartnerData.SaveAsync(factory, removedName, deleted: true);
         var expert = await factory.CreateUserAsync($"expert-{Guid.NewGuid():N}@example.org", Roles.Expert);
         var partner = await factory.CreateUserAsync($"partner-{Guid.NewGuid():N}@example.org", Roles.Partner);
         var secretariat = await Sessions.SignedInAsync(factory, Roles.Secretariat, lang: lang);
@@ -90,6 +91,13 @@ public sealed class AdminUsersPartnerTests(CooperaNetFactory factory) : IClassFi
         Assert.Null(await OrganisationOfAsync(partner.Id));
         Assert.Empty(await AuditOfAsync(expert.Id, lastAudit));
         Assert.Empty(await AuditOfAsync(partner.Id, lastAudit));
+
+        // A partner user whose organisation was deleted after the link keeps it, shown as deleted, not as "none".
+        var stranded = await factory.CreateUserAsync($"partner-{Guid.NewGuid():N}@example.org", Roles.Partner);
+        await PartnerData.BindAsync(factory, stranded.Id, removed.Id);
+        var page = await secretariat.PageAsync($"/{lang}/admin/users");
+        Assert.Contains($"<a href=\"/{lang}/partners/{removed.Id}\">{removedName}</a>", page, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{removed.Id}\" selected>{removedName} ({deletedMark})</option>", page, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Fields(Guid userId, string organisationId) =>
