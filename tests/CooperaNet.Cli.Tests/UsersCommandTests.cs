@@ -1,3 +1,4 @@
+using CooperaNet.Application.Partners;
 using CooperaNet.Cli.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,11 +17,22 @@ public sealed class UsersCommandTests : IDisposable
         var list = await cli.RunAsync("users", "list");
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Equal(["email", "name", "roles", "state", "2fa", "locked"], Columns(list.Lines[0]));
-        Assert.Equal(["ana@apc.gov.co", "ana@apc.gov.co", "focal-point", "CO", "no", "no"], Columns(list.Lines[1]));
-        Assert.Equal(["luis@oas.org", "luis@oas.org", "secretariat", "-", "no", "no"], Columns(list.Lines[2]));
+        Assert.Equal(["email", "name", "roles", "state", "2fa", "locked", "partner"], Columns(list.Lines[0]));
+        Assert.Equal(["ana@apc.gov.co", "ana@apc.gov.co", "focal-point", "CO", "no", "no", "-"], Columns(list.Lines[1]));
+        Assert.Equal(["luis@oas.org", "luis@oas.org", "secretariat", "-", "no", "no", "-"], Columns(list.Lines[2]));
         await using var db = cli.OpenDatabase();
         Assert.Equal("ana@apc.gov.co", (await db.Users.SingleAsync(u => u.Id == id)).Email);
+    }
+
+    [Fact]
+    public async Task A_partner_user_is_listed_with_their_partner_organisation()
+    {
+        var result = await cli.RunWithInputAsync(
+            TestCli.Password + "\n", "users", "create", "--email", "eva@segib.org", "--role", "partner", "--partner-organisation", PartnerSeeder.Segib.ToString(), "--password-stdin");
+
+        Assert.Equal(0, result.ExitCode);
+        var list = await cli.RunAsync("users", "list");
+        Assert.Equal(["eva@segib.org", "eva@segib.org", "partner", "-", "no", "no", "Secretaría General Iberoamericana"], Columns(list.Lines[1]));
     }
 
     [Fact]

@@ -7,7 +7,17 @@ namespace CooperaNet.Application.Identity;
 /// <summary>An expected failure: a code the caller maps to a message in its language.</summary>
 public sealed record AdminError(string Code, string Detail);
 
-public sealed record UserSummary(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? MemberState, bool TwoFactor, bool LockedOut);
+/// <summary>One account as the secretariat sees it; a partner user's organisation by id and name (null for none).</summary>
+public sealed record UserSummary(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    string? MemberState,
+    bool TwoFactor,
+    bool LockedOut,
+    Guid? PartnerOrganisationId = null,
+    string? PartnerOrganisation = null);
 
 public sealed record IssuedToken(Guid Id, string Name, string Secret);
 
@@ -72,12 +82,12 @@ public sealed class UserAdministration(CooperaNetDbContext db, UserManager<Appli
 
         if (organisationId is not null && !await users.IsInRoleAsync(user, Roles.Partner))
         {
-            return new AdminError("partner-organisation", "Only partner users belong to a partner organisation.");
+            return new AdminError("partner-role", "Only partner users belong to a partner organisation.");
         }
 
         if (organisationId is { } id && !await db.PartnerOrganisations.AnyAsync(o => o.Id == id && o.DeletedAt == null))
         {
-            return new AdminError("partner-organisation", $"No partner organisation has the id '{id}'.");
+            return new AdminError("partner-organisation", $"No partner organisation that is not deleted has the id '{id}'.");
         }
 
         user.PartnerOrganisationId = organisationId;
@@ -101,8 +111,20 @@ public sealed class UserAdministration(CooperaNetDbContext db, UserManager<Appli
         var now = clock.GetUtcNow();
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!);
         var userRoles = (await db.UserRoles.AsNoTracking().ToListAsync()).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
+        var organisations = await db.PartnerOrganisations.AsNoTracking()
+            .Where(o => db.Users.Any(u => u.PartnerOrganisationId == o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name);
         return (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync())
-            .Select(u => new UserSummary(u.Id, u.Email!, u.DisplayName, userRoles[u.Id].Order().ToList(), u.MemberStateCode, u.TwoFactorEnabled, u.LockoutEnd > now))
+            .Select(u => new UserSummary(
+                u.Id,
+                u.Email!,
+                u.DisplayName,
+                userRoles[u.Id].Order().ToList(),
+                u.MemberStateCode,
+                u.TwoFactorEnabled,
+                u.LockoutEnd > now,
+                u.PartnerOrganisationId,
+                u.PartnerOrganisationId is { } organisation ? organisations.GetValueOrDefault(organisation) : null))
             .ToList();
     }
 

@@ -62,17 +62,17 @@ internal static class UsersCommand
 
     private static Command ListUsers(CliContext cli)
     {
-        var command = new Command("list", "List user accounts: e-mail, name, roles, state, two-factor sign-in, lock-out.");
+        var command = new Command("list", "List user accounts: e-mail, name, roles, state, two-factor sign-in, lock-out, partner organisation.");
         command.SetAction((_, cancellationToken) => cli.WithServicesAsync(
             async (services, _) =>
             {
                 var users = await services.GetRequiredService<UserAdministration>().ListUsersAsync();
                 TextTable.Write(
                     cli.Out,
-                    ["email", "name", "roles", "state", "2fa", "locked"],
+                    ["email", "name", "roles", "state", "2fa", "locked", "partner"],
                     users.Select(u => new[]
                     {
-                        u.Email, u.DisplayName, string.Join(",", u.Roles), u.MemberState ?? "-", TextTable.YesNo(u.TwoFactor), TextTable.YesNo(u.LockedOut),
+                        u.Email, u.DisplayName, string.Join(",", u.Roles), u.MemberState ?? "-", TextTable.YesNo(u.TwoFactor), TextTable.YesNo(u.LockedOut), u.PartnerOrganisation ?? "-",
                     }));
                 return ExitCodes.Success;
             },

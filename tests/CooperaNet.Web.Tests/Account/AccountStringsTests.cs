@@ -37,6 +37,7 @@ public sealed partial class AccountStringsTests
         used.UnionWith(Roles.All.Select(role => "Account.Role." + role));
         used.UnionWith(new[] { "PasswordTooShort", "PasswordRequiresDigit", "PasswordRequiresLower", "PasswordRequiresUpper", "InvalidToken", "PasswordMismatch", "SomethingNew" }
             .Select(IdentityErrors.KeyFor));
+        used.UnionWith(new[] { "user", "partner-role", "partner-organisation" }.Select(code => "Admin.Users.Error." + code));
 
         Assert.True(used.Count > 100, "The key scan found too few keys to be working.");
         Assert.Empty(used.Where(key => !defined.ContainsKey(key)).Order(StringComparer.Ordinal));

@@ -1,5 +1,6 @@
 using System.Net;
 using CooperaNet.Application.Auditing;
+using CooperaNet.Application.Identity;
 using CooperaNet.Domain.Catalog;
 using CooperaNet.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -58,10 +59,14 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
         Post,
     }
 
-    private sealed record Row(string Name, Stage? Stage, Verb Verb, Func<Case, string> Path, Func<Case, Dictionary<string, string>>? Fields, Outcome[] Expected);
+    /// <summary>One page or handler; <paramref name="Arrange"/> makes the case of a row that is not about a catalog entry.</summary>
+    private sealed record Row(string Name, Stage? Stage, Verb Verb, Func<Case, string> Path, Func<Case, Dictionary<string, string>>? Fields, Outcome[] Expected, Func<PageMatrixHost, string, Task<Case>>? Arrange = null);
 
-    /// <summary>What one row's request is about: its entry (if any), with a word found in no other entry's title.</summary>
-    public sealed record Case(Guid Id, string Title, string Word);
+    /// <summary>
+    /// What one row's request is about: its entry (if any), with a word found in no other entry's title; or, for the
+    /// partner link, the partner user (<paramref name="Id"/>) and the organisation to link them to.
+    /// </summary>
+    public sealed record Case(Guid Id, string Title, string Word, Guid Organisation = default);
 
     private static readonly Row[] Table =
     [
@@ -140,6 +145,9 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
         Post("POST attach, no file", Stage.Draft, AttachPath, NoFields,                              [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  Invalid,   Invalid,   TwoFactor]),
         Post("POST attach, no file", Stage.Published, AttachPath, NoFields,                          [SignIn,    Forbidden, Forbidden, Forbidden, Forbidden, Conflict,  Invalid,   TwoFactor]),
         Post("POST attach, no file", Stage.Deleted, AttachPath, NoFields,                            [SignIn,    NotFound,  NotFound,  NotFound,  NotFound,  NotFound,  Conflict,  TwoFactor]),
+
+        // The secretariat links a partner user to their organisation on the page of every account.
+        new("POST admin users partner link", null, Verb.Post, AdminUsersPartner, PartnerLink,        [SignIn,    Denied,    Denied,    Denied,    Denied,    Denied,    Done,      TwoFactor], PartnerCaseAsync),
     ];
 
     public static TheoryData<string, Who, Outcome> Cases()
@@ -165,7 +173,7 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
         var word = PageMatrixHost.Word();
         var title = "Riego tecnificado para pequeños productores " + word;
         var entry = line.Stage is { } stage ? await host.EntryAsync(stage, title) : null;
-        var @case = new Case(entry?.Id ?? Guid.Empty, title, word);
+        var @case = line.Arrange is { } arrange ? await arrange(host, word) : new Case(entry?.Id ?? Guid.Empty, title, word);
         var session = await host.SessionAsync(who);
         var before = await SnapshotAsync(@case);
 
@@ -201,7 +209,7 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
                 Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/en/account/access-denied", StringComparison.Ordinal), status);
                 break;
             case Done:
-                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/en/catalog", StringComparison.Ordinal), status);
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect && location.StartsWith(line.Arrange is null ? "/en/catalog" : "/en/admin/users", StringComparison.Ordinal), status);
                 break;
             default:
                 var code = expected switch
@@ -228,11 +236,21 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
         }
 
         Assert.NotEqual(before, after);
+        if (line.Arrange is not null)
+        {
+            Assert.Equal(@case.Organisation, after.Partner);
+            await AssertUserAuditedAsync(@case, session, before.LastUserAudit);
+            return;
+        }
+
         await AssertAuditedAsync(@case, session, before.LastAudit);
     }
 
-    /// <summary>What a write would change: the entry, the number of entries, the last audit record of an entry.</summary>
-    private sealed record Snapshot(string? Entry, int Entries, long LastAudit);
+    /// <summary>
+    /// What a write would change: the entry, the number of entries, the last audit record of an entry; for the partner
+    /// link, the user's organisation and the last audit record of that user.
+    /// </summary>
+    private sealed record Snapshot(string? Entry, int Entries, long LastAudit, Guid? Partner, long LastUserAudit);
 
     private async Task<Snapshot> SnapshotAsync(Case @case)
     {
@@ -244,7 +262,25 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
             .SingleOrDefaultAsync(ct);
         var entries = await db.Entries.IgnoreQueryFilters().CountAsync(ct);
         var audit = await db.Set<AuditEntry>().Where(a => a.Entity == nameof(CatalogEntry)).MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        return new Snapshot(entry, entries, audit);
+        var partner = await db.Users.Where(u => u.Id == @case.Id).Select(u => u.PartnerOrganisationId).SingleOrDefaultAsync(ct);
+        var key = @case.Id.ToString();
+        var userAudit = await db.Set<AuditEntry>().Where(a => a.Entity == nameof(ApplicationUser) && a.EntityKey == key).MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        return new Snapshot(entry, entries, audit, partner, userAudit);
+    }
+
+    /// <summary>The partner link is recorded on the user's row under the secretariat's account.</summary>
+    private async Task AssertUserAuditedAsync(Case @case, PageMatrixHost.Session session, long lastAuditBefore)
+    {
+        await using var db = host.NewDbContext();
+        var key = @case.Id.ToString();
+        var records = await db.Set<AuditEntry>().AsNoTracking()
+            .Where(a => a.Entity == nameof(ApplicationUser) && a.EntityKey == key && a.Id > lastAuditBefore)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        var record = Assert.Single(records);
+        Assert.Equal(session.UserId, record.ActorId);
+        Assert.Equal(session.Email, record.Actor);
+        Assert.Equal("{\"PartnerOrganisationId\":null}", record.Before);
+        Assert.Equal($"{{\"PartnerOrganisationId\":\"{@case.Organisation}\"}}", record.After);
     }
 
     /// <summary>The change is recorded under its actor; the secretariat's as made on the state's behalf.</summary>
@@ -299,6 +335,19 @@ public sealed class PageAuthorizationMatrixTests(PageMatrixHost host) : IClassFi
     private static string StatePage(Case c) => "/en/states/CO";
 
     private static string AdminUsers(Case c) => "/en/admin/users";
+
+    private static string AdminUsersPartner(Case c) => "/en/admin/users?handler=Partner";
+
+    private static Dictionary<string, string> PartnerLink(Case c) => new() { ["userId"] = c.Id.ToString(), ["organisationId"] = c.Organisation.ToString() };
+
+    /// <summary>A new partner user of no organisation, and a new organisation to link them to.</summary>
+    private static async Task<Case> PartnerCaseAsync(PageMatrixHost host, string word)
+    {
+        var name = "Organización " + word;
+        var organisation = await Partners.PartnerData.SaveAsync(host, name);
+        var user = await host.CreateUserAsync($"linked-partner-{word}@example.org", Roles.Partner);
+        return new Case(user.Id, name, word, organisation.Id);
+    }
 
     private static string New(Case c) => "/en/catalog/new";
 
