@@ -143,7 +143,7 @@ public sealed class PartnerRegistryTests : IAsyncLifetime
         });
 
         Assert.Null(partner);
-        Assert.Equal("partner-organisation", expert?.Code);
+        Assert.Equal("partner-role", expert?.Code);
         Assert.Equal("partner-organisation", unknown?.Code);
         Assert.Equal(PartnerSeeder.Segib, await WithRegistryAsync(r => r.OrganisationOfAsync(bound, Ct)));
     }
