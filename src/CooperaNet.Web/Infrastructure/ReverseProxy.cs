@@ -19,7 +19,7 @@ public sealed class ProxyOptions
     public string[] KnownNetworks { get; set; } = [];
 
     public bool IsWellFormed() =>
-        KnownProxies.All(p => IPAddress.TryParse(p, out _)) && KnownNetworks.All(n => IPNetwork.TryParse(n, out _));
+        KnownProxies.All(p => IPAddress.TryParse(p, out _)) && KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _));
 }
 
 public static class ReverseProxy
@@ -49,9 +49,9 @@ public static class ReverseProxy
                 options.KnownProxies.Add(IPAddress.Parse(address));
             }
 
-            foreach (var network in settings.KnownNetworks.Where(n => IPNetwork.TryParse(n, out _)))
+            foreach (var network in settings.KnownNetworks.Where(n => System.Net.IPNetwork.TryParse(n, out _)))
             {
-                options.KnownIPNetworks.Add(IPNetwork.Parse(network));
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
         return builder;
