@@ -88,6 +88,7 @@ on_exit() {
   stop >/dev/null
 }
 trap on_exit EXIT
+trap 'exit 143' TERM INT  # so that on_exit cleans up
 
 pg_port=${COOPERANET_DEPLOY_PG_PORT:-$(free_port)}
 http_port=${COOPERANET_DEPLOY_PORT:-$(free_port)}
