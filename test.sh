@@ -52,6 +52,9 @@ say "Integration tests on PostgreSQL"
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Application.Tests -c Release --no-build -nologo
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Web.Tests -c Release --no-build -nologo --filter "FullyQualifiedName!~Browser"
 
+say "Scale-out: nginx in front of two instances on PostgreSQL (deploy/run-local.sh)"
+COOPERANET_DEPLOY_NO_BUILD=1 timeout -k 10 150 tests/deploy/scale-out.sh
+
 say "Formatting (dotnet format --verify-no-changes)"
 dotnet format CooperaNet.slnx --verify-no-changes --no-restore
 

@@ -20,9 +20,11 @@ using CooperaNet.Web.Features.WorkPlan;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCooperaNetData();
+builder.AddCooperaNetReverseProxy();
 builder.AddCooperaNetLocalization();
 builder.AddCooperaNetIdentity();
 builder.AddCooperaNetEmail();
@@ -31,9 +33,15 @@ builder.AddCooperaNetFollowUp();
 builder.AddCooperaNetNewsletter();
 
 var app = builder.Build();
-await app.Services.InitializeDatabaseAsync();
+if (!await app.Services.PrepareDatabaseAsync(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart))
+{
+    await app.DisposeAsync(); // flushes the log line that says why
+    return 1;
+}
+
 app.SeedDemoCatalogInDevelopment();
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -82,6 +90,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the application.</summary>
 public partial class Program;

@@ -27,6 +27,34 @@ public static partial class DatabaseInitializer
     }
 
     /// <summary>
+    /// What an app instance does with the database at start: with <paramref name="migrate"/>, everything
+    /// <see cref="InitializeDatabaseAsync"/> does; without it, only a check that no migration is pending
+    /// (the deployment's <c>cooperanet migrate</c> step applies them). Returns false, after logging the
+    /// pending migrations, when the instance must not start.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this IServiceProvider services, bool migrate, CancellationToken cancellationToken = default)
+    {
+        if (migrate)
+        {
+            await services.InitializeDatabaseAsync(cancellationToken);
+            return true;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        if (pending.Count > 0)
+        {
+            LogPending(logger, pending.Count, string.Join(", ", pending));
+            return false;
+        }
+
+        LogUpToDate(logger);
+        return true;
+    }
+
+    /// <summary>
     /// Two instances starting together may both find a dataset missing; the slower one then fails on a
     /// duplicate key. Its next attempt sees the other's import and skips it.
     /// </summary>
@@ -45,6 +73,12 @@ public static partial class DatabaseInitializer
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Critical, "The database has {Count} pending migrations ({Migrations}) and CooperaNet:Database:MigrateOnStart is false: run `cooperanet migrate` first. Not starting")]
+    private static partial void LogPending(ILogger logger, int count, string migrations);
+
+    [LoggerMessage(LogLevel.Information, "Database schema up to date; migrations are left to `cooperanet migrate` (CooperaNet:Database:MigrateOnStart is false)")]
+    private static partial void LogUpToDate(ILogger logger);
 
     [LoggerMessage(LogLevel.Information, "Database ready in {TotalMs} ms (migrations {MigrateMs} ms)")]
     private static partial void LogReady(ILogger logger, long migrateMs, long totalMs);

@@ -17,6 +17,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Connection string; for SQLite it defaults to a file in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Whether the app applies pending migrations and loads the reference data at start (the default, for a
+    /// single SQLite instance). Production turns it off and runs <c>cooperanet migrate</c> as a step of the
+    /// deployment; the app then refuses to start while a migration is pending.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }
 
 /// <summary>The two supported database providers.</summary>

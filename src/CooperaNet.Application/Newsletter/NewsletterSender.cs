@@ -83,7 +83,10 @@ public sealed partial class NewsletterSender(
         }
     }
 
-    /// <summary>Pending subscriptions whose link expired are deleted (and audited); asking again starts afresh.</summary>
+    /// <summary>
+    /// Pending subscriptions whose link expired are deleted (and audited); asking again starts afresh. Two
+    /// instances may delete the same ones at once: the slower finds them gone and carries on.
+    /// </summary>
     private async Task ForgetExpiredAsync(CooperaNetDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -94,7 +97,15 @@ public sealed partial class NewsletterSender(
         if (expired.Count > 0)
         {
             db.NewsletterSubscriptions.RemoveRange(expired);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance deleted them first; this round goes on to the deliveries.
+            }
+
             db.ChangeTracker.Clear();
         }
     }

@@ -14,7 +14,8 @@ public sealed record OpenDataSnapshot(OpenDataFile Package, OpenDataFile? Iati);
 /// <summary>
 /// Keeps this instance's copy of the open-data files under <see cref="OpenDataOptions.Folder"/>: rebuilt
 /// when missing or older than <see cref="OpenDataOptions.MaxAge"/>, one build at a time, written to
-/// temporary files and moved into place so a reader never sees half a file.
+/// temporary files and moved into place so a reader never sees half a file. Instances may share the
+/// folder: an instance finding files another one built uses them instead of building its own.
 /// </summary>
 public sealed partial class OpenDataFiles(IServiceScopeFactory scopes, IOptions<OpenDataOptions> options, TimeProvider clock, ILogger<OpenDataFiles> logger) : IDisposable
 {
@@ -39,7 +40,8 @@ public sealed partial class OpenDataFiles(IServiceScopeFactory scopes, IOptions<
         await building.WaitAsync(ct);
         try
         {
-            current ??= ReadFromDisk();
+            // Another instance sharing the folder may have built fresh files meanwhile: use them.
+            current = ReadFromDisk();
             if (Fresh(current) is { } found)
             {
                 return (found, false);
@@ -56,11 +58,22 @@ public sealed partial class OpenDataFiles(IServiceScopeFactory scopes, IOptions<
 
     public void Dispose() => building.Dispose();
 
+    /// <summary>
+    /// The snapshot while its files are on disk as it describes them and younger than the maximum age. A file
+    /// replaced by another instance sharing the folder no longer matches, so its entity tag is never served
+    /// with the other instance's bytes.
+    /// </summary>
     private OpenDataSnapshot? Fresh(OpenDataSnapshot? snapshot) =>
-        snapshot is not null && File.Exists(snapshot.Package.Path) && (snapshot.Iati is null || File.Exists(snapshot.Iati.Path))
+        snapshot is not null && OnDisk(snapshot.Package) && (snapshot.Iati is null || OnDisk(snapshot.Iati))
             && clock.GetUtcNow() - snapshot.Package.LastModified < options.Value.MaxAge
             ? snapshot
             : null;
+
+    private static bool OnDisk(OpenDataFile file)
+    {
+        var info = new FileInfo(file.Path);
+        return info.Exists && info.Length == file.Size && info.LastWriteTimeUtc == file.LastModified.UtcDateTime;
+    }
 
     /// <summary>The files a previous run left.</summary>
     private OpenDataSnapshot? ReadFromDisk()
