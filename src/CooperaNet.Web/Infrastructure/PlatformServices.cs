@@ -301,5 +301,6 @@ public static class Routes
 
     /// <summary>Anchors of the profile's sections, so forms and redirects land where the user was.</summary>
     public const string TwoFactorSection = "two-factor";
+    public const string PasswordSection = "password";
     public const string ApiTokensSection = "api-tokens";
 }

@@ -28,7 +28,7 @@ public static class SecurityHeaders
     {
         var scripts = string.Join(' ', ["'self'", .. options.AuditScriptHashes.Select(hash => $"'{hash}'")]);
         return $"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
     /// <summary>HSTS for a year, subdomains included; sent on HTTPS responses outside Development.</summary>

@@ -48,6 +48,7 @@ public sealed class SecurityHeadersTests(CooperaNetFactory factory) : IClassFixt
         Assert.DoesNotContain("'unsafe-eval'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Contains("object-src 'none'", csp);
+        Assert.Contains("base-uri 'none'", csp);
         Assert.Equal("max-age=31536000; includeSubDomains", Header(response, "Strict-Transport-Security"));
         Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
