@@ -54,7 +54,8 @@ internal static class CliHost
         builder.Services.AddExperts();
         builder.Services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()
-            .AddEntityFrameworkStores<CooperaNetDbContext>();
+            .AddEntityFrameworkStores<CooperaNetDbContext>()
+            .AddCooperaNetPasswordRules();
         return builder.Build();
     }
 }

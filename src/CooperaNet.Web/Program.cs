@@ -60,8 +60,8 @@ app.UseAuthorization();
 app.UseOutputCache();
 
 app.MapRazorPages();
-app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentLanguage}/")).ExcludeFromDescription();
-app.MapOpenApi();
+app.MapGet("/", (HttpContext context) => Results.Redirect($"/{UiStrings.CurrentLanguage}/")).ExcludeFromDescription().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
 app.MapReferenceEndpoints();
 app.MapWorkPlanEndpoints();
 app.MapWorkPlanTrackingEndpoints();
@@ -86,8 +86,8 @@ app.MapGuidelineEndpoints();
 app.MapNewsletterEndpoints();
 app.MapCommunicationEndpoints();
 app.MapPartnerEndpoints();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 
 await app.RunAsync();
 return 0;

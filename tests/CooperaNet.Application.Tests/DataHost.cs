@@ -137,7 +137,8 @@ public sealed class DataHost : IAsyncDisposable
         services.AddExperts();
         services.AddIdentityCore<ApplicationUser>(IdentityRules.Apply)
             .AddRoles<ApplicationRole>()
-            .AddEntityFrameworkStores<CooperaNetDbContext>();
+            .AddEntityFrameworkStores<CooperaNetDbContext>()
+            .AddCooperaNetPasswordRules();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection((matchingSettings ?? new Dictionary<string, string?>()).Select(s => KeyValuePair.Create($"{MatchingOptions.Section}:{s.Key}", s.Value)))
             .Build();

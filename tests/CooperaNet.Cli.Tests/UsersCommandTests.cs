@@ -102,6 +102,17 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_common_password_is_refused_with_the_reason_in_English()
+    {
+        var result = await cli.RunWithInputAsync("qwertyuiop123\n", "users", "create", "--email", "ana@example.org", "--role", "expert", "--password-stdin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: This password is on a list of common passwords. Choose a longer phrase of your own.", result.Error);
+        await using var db = cli.OpenDatabase();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "ana@example.org", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Users_created_here_are_audited_as_the_command_line_and_its_operating_system_user()
     {
         var id = await cli.CreateUserAsync("ana@example.org");

@@ -22,6 +22,12 @@ public sealed class ApplicationUser : IdentityUser<Guid>
 
     /// <summary>When the account last signed in successfully; null until it first does.</summary>
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted for this account; a code of that
+    /// step or an earlier one is refused, so a code seen over a shoulder or in a log cannot be used again.
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }
 
 /// <summary>A role of <see cref="Roles"/>.</summary>

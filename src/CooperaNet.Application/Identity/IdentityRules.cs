@@ -18,4 +18,8 @@ public static class IdentityRules
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
     }
+
+    /// <summary>The password checks beyond Identity's own: not one of the common passwords.</summary>
+    public static IdentityBuilder AddCooperaNetPasswordRules(this IdentityBuilder builder) =>
+        builder.AddPasswordValidator<CommonPasswordValidator>();
 }

@@ -88,8 +88,16 @@ public static class PlatformServices
         builder.Services
             .AddIdentity<ApplicationUser, ApplicationRole>(IdentityRules.Apply)
             .AddEntityFrameworkStores<CooperaNetDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddCooperaNetPasswordRules();
+        builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name);
         builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        // A password change or reset renews the security stamp; other sessions' cookies are refused at their next check.
+        builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInLimitOptions>>((stamp, signIn) =>
+            stamp.ValidationInterval = TimeSpan.FromSeconds(signIn.Value.SessionCheckSeconds));
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -174,7 +182,7 @@ public static class PlatformServices
 
     public static WebApplicationBuilder AddCooperaNetWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.Conventions.Add(new CulturePrefixConvention()))
+        builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToPublicPages().Add(new CulturePrefixConvention()))
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Program)))
             // Forms are validated on the server only; no data-val-* attributes, which would carry untranslated defaults.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
@@ -209,7 +217,11 @@ public static class PlatformServices
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
             .Validate(o => o.HashesAreWellFormed(), "CooperaNet:Security:AuditScriptHashes: each hash looks like sha256-<44 base64 characters>.")
             .ValidateOnStart();
-        builder.Services.AddAntiforgery(options => options.Cookie.Name = "cooperanet-af");
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "cooperanet-af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CatalogListCache>();
         builder.Services.AddOptions<Features.Participation.ParticipationOptions>().BindConfiguration(Features.Participation.ParticipationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -289,5 +301,6 @@ public static class Routes
 
     /// <summary>Anchors of the profile's sections, so forms and redirects land where the user was.</summary>
     public const string TwoFactorSection = "two-factor";
+    public const string PasswordSection = "password";
     public const string ApiTokensSection = "api-tokens";
 }

@@ -21,6 +21,10 @@ public class CooperaNetFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        // Test classes sign in far more often than a person; the sign-in limits have their own tests.
+        builder.UseSetting("CooperaNet:SignIn:PerAddressPermits", "1000000");
+        builder.UseSetting("CooperaNet:SignIn:PerAccountPermits", "1000000");
     }
 
     /// <summary>Runs <paramref name="work"/> with a scoped service provider of the application.</summary>

@@ -1,3 +1,4 @@
+using CooperaNet.Application.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,7 @@ public static class IdentityErrors
         nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric),
         nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars),
         nameof(IdentityErrorDescriber.PasswordMismatch),
+        CommonPasswordValidator.Code,
     };
 
     private static readonly HashSet<string> OtherCodes = new(StringComparer.Ordinal)
@@ -31,7 +33,8 @@ public static class IdentityErrors
 
     /// <summary>The resource key for an error code; unknown codes get the general message.</summary>
     public static string KeyFor(string code) =>
-        PasswordCodes.Contains(code) || OtherCodes.Contains(code)
+        code == CommonPasswordValidator.Code ? "Security.PasswordCommon"
+        : PasswordCodes.Contains(code) || OtherCodes.Contains(code)
             ? "Account.IdentityError." + code
             : "Account.IdentityError." + nameof(IdentityErrorDescriber.DefaultError);
 

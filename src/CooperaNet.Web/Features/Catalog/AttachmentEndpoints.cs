@@ -33,7 +33,7 @@ public static class AttachmentEndpoints
 
             group.MapGet("/{attachmentId:guid}", (Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
                     DownloadAsync(kind, id, attachmentId, http, commands, text, ct))
-                .WithName($"Get{name}File").WithSummary("Download an attachment.").Produces(200, contentType: EntryAttachment.PdfContentType).ProducesProblem(404);
+                .AllowAnonymous().WithName($"Get{name}File").WithSummary("Download an attachment.").Produces(200, contentType: EntryAttachment.PdfContentType).ProducesProblem(404);
 
             group.MapDelete("/{attachmentId:guid}", (Guid id, Guid attachmentId, HttpContext http, AttachmentCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
                     RemoveAsync(kind, id, attachmentId, http, commands, text, ct))

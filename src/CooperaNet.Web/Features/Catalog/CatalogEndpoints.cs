@@ -23,10 +23,10 @@ public static class CatalogEndpoints
             var name = kind == EntryKind.Offer ? "Offer" : "Demand";
 
             group.MapGet("/", (HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct) => ListAsync(kind, http, db, cache, lists, text, ct))
-                .WithName($"List{name}s").WithSummary($"Published {plural}: search (q), filters, sorting and paging; ?format=csv or xlsx downloads the list.")
+                .AllowAnonymous().WithName($"List{name}s").WithSummary($"Published {plural}: search (q), filters, sorting and paging; ?format=csv or xlsx downloads the list.")
                 .Produces<EntryListView>().ProducesValidationProblem();
             group.MapGet("/{id:guid}", (Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text) => GetAsync(kind, id, http, commands, db, cache, text))
-                .WithName($"Get{name}").WithSummary($"One {EntryKinds.NameOf(kind)}.").Produces<EntryView>().ProducesProblem(404);
+                .AllowAnonymous().WithName($"Get{name}").WithSummary($"One {EntryKinds.NameOf(kind)}.").Produces<EntryView>().ProducesProblem(404);
 
             var write = group.MapGroup("/").RequireAuthorization(Policies.SignedIn);
             write.MapPost("/", async (EntryInput? input, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text) =>

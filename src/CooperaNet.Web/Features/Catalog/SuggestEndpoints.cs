@@ -36,7 +36,7 @@ public static class SuggestEndpoints
                 return TypedResults.Ok(await suggester.SuggestAsync(request!.Title, request.Description, request.Language!));
             })
             .WithTags("Catalog")
-            .WithName("SuggestClassification")
+            .AllowAnonymous().WithName("SuggestClassification")
             .WithSummary("Ranked DAC sectors and SDGs for a title and description, in their language: {title, description, language}.")
             .Produces<ClassificationSuggestions>()
             .ProducesValidationProblem();

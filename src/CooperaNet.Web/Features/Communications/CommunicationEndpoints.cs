@@ -17,7 +17,7 @@ public static class CommunicationEndpoints
         var group = routes.MapGroup(CommunicationRoutes.ApiGroup).WithTags("Communications").AddEndpointFilter(ApiLanguage.Validate);
         group.MapGet("/audiences", async (CommunicationsPlanner planner, CancellationToken ct) =>
                 TypedResults.Ok((await planner.MessagesAsync(ct)).Select(AudienceMessageView.Of).ToList()))
-            .WithName("ListAudienceMessages").WithSummary("Each audience, who they are and its key message in es, en, pt and fr.");
+            .AllowAnonymous().WithName("ListAudienceMessages").WithSummary("Each audience, who they are and its key message in es, en, pt and fr.");
 
         var readers = group.MapGroup("/").RequireAuthorization(Policies.ReadsCommunicationPlan);
         readers.MapGet("/channels", async (CommunicationsPlanner planner, CancellationToken ct) =>

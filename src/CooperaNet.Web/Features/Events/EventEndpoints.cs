@@ -14,9 +14,9 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(EventRoutes.Feed, FeedAsync).WithTags("Events").WithName("EventsCalendarFeed")
+        routes.MapGet(EventRoutes.Feed, FeedAsync).WithTags("Events").AllowAnonymous().WithName("EventsCalendarFeed")
             .WithSummary("iCalendar (RFC 5545) of every published or cancelled event.").Produces(200, contentType: "text/calendar");
-        routes.MapGet("/events/{id:guid}.ics", FileAsync).WithTags("Events").WithName("EventCalendarFile")
+        routes.MapGet("/events/{id:guid}.ics", FileAsync).WithTags("Events").AllowAnonymous().WithName("EventCalendarFile")
             .WithSummary("iCalendar file of one event.").Produces(200, contentType: "text/calendar").ProducesProblem(404);
 
         var group = routes.MapGroup(EventRoutes.ApiGroup).WithTags("Events").AddEndpointFilter(ApiLanguage.Validate);
@@ -25,10 +25,10 @@ public static class EventEndpoints
                 var (upcoming, past) = await calendar.ListAsync(await IsSecretariatAsync(auth, http), ct);
                 return TypedResults.Ok(new EventListView(upcoming.Select(EventView.Of).ToList(), past.Select(EventView.Of).ToList()));
             })
-            .WithName("ListEvents").WithSummary("Upcoming events by start, then past ones latest first (drafts only for the secretariat).");
+            .AllowAnonymous().WithName("ListEvents").WithSummary("Upcoming events by start, then past ones latest first (drafts only for the secretariat).");
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, EventCalendar calendar, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
                 await calendar.FindAsync(id, await IsSecretariatAsync(auth, http), http.User.UserId(), ct) is { } item ? TypedResults.Ok(EventView.Of(item)) : Problems.NotFound(text))
-            .WithName("GetEvent").WithSummary("One event (a proposal only for the secretariat and its author).").Produces<EventView>().ProducesProblem(404);
+            .AllowAnonymous().WithName("GetEvent").WithSummary("One event (a proposal only for the secretariat and its author).").Produces<EventView>().ProducesProblem(404);
 
         var proposers = group.MapGroup("/proposals").RequireAuthorization(Policies.ProposesEvents);
         proposers.MapPost("/", async (EventInput? input, HttpContext http, EventCalendar calendar, IStringLocalizer<Program> text, CancellationToken ct) =>

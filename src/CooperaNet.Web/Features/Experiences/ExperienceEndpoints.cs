@@ -22,14 +22,14 @@ public static class ExperienceEndpoints
     public static IEndpointRouteBuilder MapExperienceEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet($"/{{{CulturePrefixConvention.RouteKey}:{LanguageRouteConstraint.Name}}}{ExperienceRoutes.Feed}", FeedAsync)
-            .WithTags("Experiences").WithName("ExperienceFeed").WithSummary("Atom 1.0 feed of the published experiences, in the language of the path.")
+            .WithTags("Experiences").AllowAnonymous().WithName("ExperienceFeed").WithSummary("Atom 1.0 feed of the published experiences, in the language of the path.")
             .Produces(200, contentType: "application/atom+xml");
 
         var group = routes.MapGroup(ExperienceRoutes.ApiGroup).WithTags("Experiences").AddEndpointFilter(ApiLanguage.Validate);
-        group.MapGet("/", ListAsync).WithName("ListExperiences")
+        group.MapGet("/", ListAsync).AllowAnonymous().WithName("ListExperiences")
             .WithSummary("Published experiences, newest first: kind, state, sector (5-digit code or 3-digit category), sdg (goal), q (words), page.")
             .Produces<ExperienceListView>().ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetExperience").WithSummary("One experience.").Produces<ExperienceView>().ProducesProblem(404);
+        group.MapGet("/{id:guid}", GetAsync).AllowAnonymous().WithName("GetExperience").WithSummary("One experience.").Produces<ExperienceView>().ProducesProblem(404);
 
         var write = group.MapGroup("/").RequireAuthorization(Policies.SignedIn);
         write.MapPost("/", async (ExperienceInput? input, HttpContext http, ExperienceCommands commands, IStringLocalizer<Program> text) =>
@@ -80,10 +80,10 @@ public static class ExperienceEndpoints
 
         group.MapGet("/{id:guid}/images/{fileId:guid}", async (Guid id, Guid fileId, HttpContext http, ExperienceCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
                 await commands.ImageAsync(http.User, id, fileId, ct) is { } image ? TypedResults.File(image.Content, image.ContentType) : Problems.NotFound(text))
-            .WithName("GetExperienceImage").WithSummary("An image of an experience.").Produces(200, contentType: "image/jpeg").ProducesProblem(404);
+            .AllowAnonymous().WithName("GetExperienceImage").WithSummary("An image of an experience.").Produces(200, contentType: "image/jpeg").ProducesProblem(404);
         group.MapGet("/{id:guid}/attachments/{fileId:guid}", async (Guid id, Guid fileId, HttpContext http, ExperienceCommands commands, IStringLocalizer<Program> text, CancellationToken ct) =>
                 await commands.AttachmentAsync(http.User, id, fileId, ct) is { } file ? TypedResults.File(file.Content, EntryAttachment.PdfContentType, file.FileName) : Problems.NotFound(text))
-            .WithName("GetExperienceAttachment").WithSummary("A PDF of an experience.").Produces(200, contentType: EntryAttachment.PdfContentType).ProducesProblem(404);
+            .AllowAnonymous().WithName("GetExperienceAttachment").WithSummary("A PDF of an experience.").Produces(200, contentType: EntryAttachment.PdfContentType).ProducesProblem(404);
         return routes;
     }
 

@@ -22,7 +22,7 @@ public static class GuidelineEndpoints
                 return TypedResults.Ok(guidelines.Select(g => new GuidelineSummaryView(
                     g.Slug, g.Latest!.Title.Resolve(language).Text, g.Purpose.Resolve(language).Text, g.Latest.Number, VersionView.StatusName(g.Latest.Status), g.Published?.Number)).ToList());
             })
-            .WithName("ListGuidelines").WithSummary("The guidelines, with the latest version the caller may see (drafts and consultations only for participants).");
+            .AllowAnonymous().WithName("ListGuidelines").WithSummary("The guidelines, with the latest version the caller may see (drafts and consultations only for participants).");
         group.MapGet("/{slug}", async (string slug, HttpContext http, GuidelineBook book, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
             {
                 if (await book.FindAsync(slug, await auth.IsParticipantAsync(http.User), ct) is not { } guideline)
@@ -34,7 +34,7 @@ public static class GuidelineEndpoints
                 return TypedResults.Ok(new GuidelineView(guideline.Slug, TextView.Of(guideline.Purpose), guideline.Versions.OrderByDescending(v => v.Number)
                     .Select(v => new VersionSummaryView(v.Number, VersionView.StatusName(v.Status), v.Title.Resolve(language).Text, v.CreatedAt, v.PublishedAt)).ToList()));
             })
-            .WithName("GetGuideline").WithSummary("A guideline's purpose and history, newest version first.").Produces<GuidelineView>().ProducesProblem(404);
+            .AllowAnonymous().WithName("GetGuideline").WithSummary("A guideline's purpose and history, newest version first.").Produces<GuidelineView>().ProducesProblem(404);
         group.MapGet("/{slug}/versions/{number:int}", async (string slug, int number, HttpContext http, GuidelineBook book, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
             {
                 var participant = await auth.IsParticipantAsync(http.User);
@@ -45,7 +45,7 @@ public static class GuidelineEndpoints
 
                 return TypedResults.Ok(VersionView.Of(slug, version, participant ? await book.CommentsAsync(version.Id, ct) : null));
             })
-            .WithName("GetGuidelineVersion").WithSummary("One version in the four languages (Markdown bodies), its approval and, for participants, its comments.")
+            .AllowAnonymous().WithName("GetGuidelineVersion").WithSummary("One version in the four languages (Markdown bodies), its approval and, for participants, its comments.")
             .Produces<VersionView>().ProducesProblem(404);
         group.MapGet("/{slug}/versions/{number:int}/pdf", async (string slug, int number, HttpContext http, GuidelineBook book, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
             {
@@ -59,7 +59,7 @@ public static class GuidelineEndpoints
                 http.Response.Headers.CacheControl = version.IsPublic ? "public, max-age=3600" : "no-store";
                 return TypedResults.File(GuidelineFiles.Pdf(guideline, version, language, text), GuidelineFiles.PdfType, GuidelineFiles.FileName(slug, number, language));
             })
-            .WithName("GetGuidelinePdf").WithSummary("A version as a PDF in ?lang=es|en|pt|fr; versions not published carry the draft mark.")
+            .AllowAnonymous().WithName("GetGuidelinePdf").WithSummary("A version as a PDF in ?lang=es|en|pt|fr; versions not published carry the draft mark.")
             .Produces(200, contentType: GuidelineFiles.PdfType).ProducesProblem(404);
         group.MapGet("/{slug}/diff", async (string slug, int? from, int? to, HttpContext http, GuidelineBook book, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
             {
@@ -72,7 +72,7 @@ public static class GuidelineEndpoints
 
                 return TypedResults.Ok(new DiffView(slug, from.Value, to.Value, language, DiffView.Of(diff.Title), DiffView.Of(diff.Body)));
             })
-            .WithName("GetGuidelineDiff").WithSummary("The differences from version ?from= to version ?to= in ?lang=: runs of text kept, inserted or deleted.")
+            .AllowAnonymous().WithName("GetGuidelineDiff").WithSummary("The differences from version ?from= to version ?to= in ?lang=: runs of text kept, inserted or deleted.")
             .Produces<DiffView>().ProducesProblem(404);
 
         var secretariat = group.MapGroup("/").RequireAuthorization(Policies.Secretariat);

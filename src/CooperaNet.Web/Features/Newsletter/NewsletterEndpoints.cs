@@ -21,12 +21,12 @@ public static class NewsletterEndpoints
     {
         var group = routes.MapGroup(NewsletterRoutes.ApiGroup).WithTags("Newsletter").AddEndpointFilter(ApiLanguage.Validate);
         group.MapPost("/subscriptions", SubscribeAsync)
-            .WithName("SubscribeToNewsletter")
+            .AllowAnonymous().WithName("SubscribeToNewsletter")
             .WithSummary("Subscribe an address to an audience's newsletter in a language. The answer is the same whether or not it was subscribed; a confirmation letter follows when needed (429 when asked too often).")
             .ProducesValidationProblem().ProducesProblem(429);
         group.MapPost("/subscriptions/confirmation", async (ConfirmInput? input, NewsletterSubscriptions subscriptions, IStringLocalizer<Program> text, CancellationToken ct) =>
                 await subscriptions.ConfirmAsync(input?.Token, ct) ? Results.NoContent() : Problems.NotFound(text, "newsletter.token-invalid"))
-            .WithName("ConfirmNewsletterSubscription").WithSummary("Confirm a subscription with the token of its letter (404 when unknown, used or expired).")
+            .AllowAnonymous().WithName("ConfirmNewsletterSubscription").WithSummary("Confirm a subscription with the token of its letter (404 when unknown, used or expired).")
             .Produces(204).ProducesProblem(404);
         group.MapGet("/issues", async (HttpContext http, string? language, int? page, NewsletterIssues issues, IAuthorizationService auth, CancellationToken ct) =>
             {
@@ -34,10 +34,10 @@ public static class NewsletterEndpoints
                 var (items, total) = await issues.ListAsync(await IsSecretariatAsync(auth, http), Languages.IsSupported(language) ? language : null, number, PageSize, ct);
                 return TypedResults.Ok(new IssuePage(items.Select(IssueView.Of).ToList(), number, PageSize, total));
             })
-            .WithName("ListNewsletterIssues").WithSummary("Sent issues latest first, optionally of one language (drafts too for the secretariat).");
+            .AllowAnonymous().WithName("ListNewsletterIssues").WithSummary("Sent issues latest first, optionally of one language (drafts too for the secretariat).");
         group.MapGet("/issues/{id:guid}", async (Guid id, HttpContext http, NewsletterIssues issues, IAuthorizationService auth, IStringLocalizer<Program> text, CancellationToken ct) =>
                 await issues.FindAsync(id, await IsSecretariatAsync(auth, http), ct) is { } issue ? TypedResults.Ok(IssueView.Of(issue)) : Problems.NotFound(text))
-            .WithName("GetNewsletterIssue").WithSummary("One issue with its items.").Produces<IssueView>().ProducesProblem(404);
+            .AllowAnonymous().WithName("GetNewsletterIssue").WithSummary("One issue with its items.").Produces<IssueView>().ProducesProblem(404);
 
         var secretariat = group.MapGroup("/issues").RequireAuthorization(Policies.Secretariat);
         secretariat.MapPost("/", async (ComposeInput? input, NewsletterIssues issues, IStringLocalizer<Program> text, CancellationToken ct) =>

@@ -43,7 +43,7 @@ public static class ParticipationEndpoints
                 return TypedResults.Ok(new ParticipationContract(view.Language, view.Active, view.Total, [.. view.States.Select(s =>
                     new StateActivityContract(s.Code, s.Name, s.Offers, s.Demands, s.LastPublishedAt, s.Level.ToString().ToLowerInvariant()))]));
             })
-            .WithName("GetParticipation").WithSummary("How many member states have published at least one offer or demand, and each state's published entries.");
+            .AllowAnonymous().WithName("GetParticipation").WithSummary("How many member states have published at least one offer or demand, and each state's published entries.");
 
         group.MapGet("/states/{code}", async (string code, HttpContext http, ParticipationViews views, CooperaNet.Application.Data.CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text, CancellationToken ct) =>
             {

@@ -32,12 +32,12 @@ public static class PartnerEndpoints
                 var items = all.Skip((number - 1) * size).Take(size).Select(o => OrganisationView.Of(o, UiStrings.CurrentLanguage)).ToList();
                 return TypedResults.Ok(new PartnerPage<OrganisationView>(items, number, size, all.Count));
             })
-            .WithName("ListPartners").WithSummary("Partner organisations by name, of one scope (universal, regional, subregional) when asked; paged.")
+            .AllowAnonymous().WithName("ListPartners").WithSummary("Partner organisations by name, of one scope (universal, regional, subregional) when asked; paged.")
             .Produces<PartnerPage<OrganisationView>>().ProducesValidationProblem();
         group.MapGet("/{id:guid}", async (Guid id, HttpContext http, PartnerRegistry registry, PartnerAccessResolver who, IStringLocalizer<Program> text, CancellationToken ct) =>
                 await registry.FindAsync(id, (await who.ForAsync(http.User, ct)).Secretariat, ct) is { } item
                     ? TypedResults.Ok(OrganisationView.Of(item, UiStrings.CurrentLanguage)) : Problems.NotFound(text))
-            .WithName("GetPartner").WithSummary("One organisation's public part (a deleted one only for the secretariat).").Produces<OrganisationView>().ProducesProblem(404);
+            .AllowAnonymous().WithName("GetPartner").WithSummary("One organisation's public part (a deleted one only for the secretariat).").Produces<OrganisationView>().ProducesProblem(404);
         group.MapGet("/{id:guid}/agreements", async (Guid id, PartnerRegistry registry, AgreementDocuments documents, IStringLocalizer<Program> text, CancellationToken ct) =>
             {
                 if (await registry.FindAsync(id, withDeleted: false, ct) is null)
@@ -49,11 +49,11 @@ public static class PartnerEndpoints
                 var withDocument = await documents.WithDocumentAsync(agreements.Select(a => a.Id).ToList(), ct);
                 return TypedResults.Ok(agreements.Select(a => AgreementView.Of(a, withDocument.Contains(a.Id))).ToList());
             })
-            .WithName("ListPartnerAgreements").WithSummary("The organisation's agreements: kind, status, title, dates and whether the signed text is on file.").Produces<List<AgreementView>>().ProducesProblem(404);
+            .AllowAnonymous().WithName("ListPartnerAgreements").WithSummary("The organisation's agreements: kind, status, title, dates and whether the signed text is on file.").Produces<List<AgreementView>>().ProducesProblem(404);
         group.MapGet("/pilot", async (PartnerRegistry registry, CancellationToken ct) =>
                 TypedResults.Ok((await registry.PilotAsync(ct)).Select(p => new PilotView(OrganisationView.Of(p.Organisation, UiStrings.CurrentLanguage),
                     p.Milestones.Count(m => m.Status == MilestoneStatus.Done), p.Milestones.Count, p.Milestones.Select(MilestoneView.Of).ToList())).ToList()))
-            .WithName("GetPartnerPilot").WithSummary("The pilot with SEGIB and MERCOSUR (work plan action 1): each organisation's milestones and how many are done.")
+            .AllowAnonymous().WithName("GetPartnerPilot").WithSummary("The pilot with SEGIB and MERCOSUR (work plan action 1): each organisation's milestones and how many are done.")
             .Produces<List<PilotView>>();
 
         var members = group.MapGroup("/").RequireAuthorization(Policies.SignedIn);

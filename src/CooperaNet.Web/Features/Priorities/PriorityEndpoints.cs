@@ -50,7 +50,7 @@ public static class PriorityEndpoints
                     [.. ranking.Areas.Take(top).Select((a, i) => new PriorityAreaContract(
                         i + 1, a.Code, a.Name, Math.Round(a.Score, 3), Math.Round(a.Weight, 3), a.Demands, a.States, a.OldestDays, [.. a.DemandIds.Take(demands)]))]));
             })
-            .WithName("GetPriorities")
+            .AllowAnonymous().WithName("GetPriorities")
             .WithSummary("Priority areas: where published demand goes unmet, ranked by the age-weighted unmet demands times the states asking.")
             .Produces<PrioritiesContract>().ProducesValidationProblem();
         return routes;

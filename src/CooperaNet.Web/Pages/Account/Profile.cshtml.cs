@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -19,6 +20,19 @@ public sealed record TwoFactorSetupInput
     [Required(ErrorMessage = "Account.Validation.CodeRequired")]
     [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "Account.Validation.CodeFormat")]
     public string Code { get; init; } = string.Empty;
+}
+
+public sealed record ChangePasswordInput
+{
+    [Required(ErrorMessage = "Account.Validation.PasswordRequired")]
+    public string CurrentPassword { get; init; } = string.Empty;
+
+    [Required(ErrorMessage = "Account.Validation.NewPasswordRequired")]
+    public string NewPassword { get; init; } = string.Empty;
+
+    [Required(ErrorMessage = "Account.Validation.ConfirmPasswordRequired")]
+    [Compare(nameof(NewPassword), ErrorMessage = "Account.Validation.PasswordsDiffer")]
+    public string ConfirmPassword { get; init; } = string.Empty;
 }
 
 public sealed record NewTokenInput
@@ -77,6 +91,10 @@ public sealed class ProfileModel(
 
     public NewTokenInput NewToken { get; set; } = new();
 
+    public ChangePasswordInput Password { get; set; } = new();
+
+    public int MinimumPasswordLength => users.Options.Password.RequiredLength;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -117,6 +135,43 @@ public sealed class ProfileModel(
         Setup = new();
         Notice = "Account.Profile.TwoFactor.Enabled";
         return await ShowAsync(user);
+    }
+
+    /// <summary>
+    /// Changes the password with the current one. Identity renews the security stamp, which ends the
+    /// account's other sessions at their next check; this one is signed in again and goes on.
+    /// </summary>
+    public async Task<IActionResult> OnPostChangePasswordAsync([Bind(Prefix = nameof(Password))] ChangePasswordInput password)
+    {
+        Password = password;
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(user);
+        }
+
+        var result = await users.ChangePasswordAsync(user, password.CurrentPassword, password.NewPassword);
+        if (!result.Succeeded)
+        {
+            var wrongCurrent = result.Errors.Where(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)).ToList();
+            foreach (var error in wrongCurrent)
+            {
+                ModelState.AddModelError($"{nameof(Password)}.{nameof(Password.CurrentPassword)}", text[IdentityErrors.KeyFor(error.Code)]);
+            }
+
+            IdentityErrors.AddTo(ModelState, result.Errors.Except(wrongCurrent), text, users.Options.Password, $"{nameof(Password)}.{nameof(Password.NewPassword)}");
+            Password = new();
+            return await ShowAsync(user);
+        }
+
+        await SignInAgainAsync(user, provedSecondFactor: false);
+        TempData[Notices.Key] = "Security.Password.Changed";
+        return Redirect(Section(Routes.PasswordSection));
     }
 
     public async Task<IActionResult> OnPostDisableTwoFactorAsync()

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +23,7 @@ public sealed record SignInInput
     public bool RememberMe { get; init; }
 }
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -40,6 +41,16 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, CooperaNe
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress, Input.Email) is { } wait)
+        {
+            var seconds = SignInThrottle.Seconds(wait);
+            Response.Headers.RetryAfter = seconds;
+            ModelState.AddModelError(string.Empty, text["Security.SignIn.TooMany", seconds]);
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
