@@ -47,7 +47,9 @@ public sealed class DataHost : IAsyncDisposable
             using (var connection = new NpgsqlConnection(adminConnection))
             {
                 connection.Open();
+#pragma warning disable CA2100 // The database name is made here from a GUID, not taken from input.
                 using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName}\"", connection);
+#pragma warning restore CA2100
                 create.ExecuteNonQuery();
             }
 
@@ -107,7 +109,9 @@ public sealed class DataHost : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(adminConnection);
             await connection.OpenAsync();
+#pragma warning disable CA2100 // The database name is made here from a GUID, not taken from input.
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+#pragma warning restore CA2100
             await drop.ExecuteNonQueryAsync();
         }
 

@@ -27,7 +27,9 @@ public sealed class TestDatabase : IDisposable
         Name = "cooperanet_test_" + Guid.NewGuid().ToString("N")[..12];
         using var connection = new NpgsqlConnection(adminConnection);
         connection.Open();
+#pragma warning disable CA2100 // The database name is made here from a GUID, not taken from input.
         using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
+#pragma warning restore CA2100
         create.ExecuteNonQuery();
         ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Name }.ToString();
     }
@@ -60,7 +62,9 @@ public sealed class TestDatabase : IDisposable
             NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(adminConnection);
             connection.Open();
+#pragma warning disable CA2100 // The database name is made here from a GUID, not taken from input.
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+#pragma warning restore CA2100
             drop.ExecuteNonQuery();
         }
 

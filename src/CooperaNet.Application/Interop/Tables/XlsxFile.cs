@@ -19,6 +19,14 @@ public static class XlsxFile
     /// <summary>Largest uncompressed part read, and largest ratio of uncompressed to compressed size.</summary>
     public const long MaxPartBytes = 64L * 1024 * 1024;
 
+    /// <summary>A worksheet's last row and column (XFD), as spreadsheet programs define them.</summary>
+    public const int MaxRows = 1_048_576;
+
+    public const int MaxColumns = 16_384;
+
+    /// <summary>Most cells the rows read may span, empty ones between the written ones included.</summary>
+    public const long MaxCells = 5_000_000;
+
     private const int MaxRatio = 200;
 
     private static readonly DateTimeOffset Fixed = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -99,6 +107,7 @@ public static class XlsxFile
             var part = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var rows = new List<string[]>();
+            long spanned = 0;
             foreach (var row in part.Worksheet.Descendants<Row>())
             {
                 var cells = new SortedDictionary<int, string>();
@@ -110,14 +119,21 @@ public static class XlsxFile
                     cells[column] = Text(cell, shared);
                 }
 
-                var values = new string[cells.Count == 0 ? 0 : cells.Keys.Max() + 1];
+                var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
+                spanned += width;
+                if (spanned > MaxCells)
+                {
+                    throw new InvalidDataException($"the sheet spans more than {MaxCells:N0} cells");
+                }
+
+                var values = new string[width];
                 Array.Fill(values, string.Empty);
                 foreach (var (column, value) in cells)
                 {
                     values[column] = value;
                 }
 
-                var index = row.RowIndex?.Value is { } r ? (int)r - 1 : rows.Count;
+                var index = row.RowIndex?.Value is { } r ? (r is > 0 and <= MaxRows ? (int)r - 1 : throw new InvalidDataException($"the row number {r} is outside a worksheet")) : rows.Count;
                 while (rows.Count < index)
                 {
                     rows.Add([]);
@@ -168,15 +184,20 @@ public static class XlsxFile
         return name;
     }
 
+    /// <summary>The zero-based column of a reference ("B7" is 1); a reference past XFD or without letters is refused.</summary>
     private static int ColumnIndex(string reference)
     {
         var index = 0;
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
             index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > MaxColumns)
+            {
+                throw new InvalidDataException($"the cell {reference} is outside a worksheet");
+            }
         }
 
-        return index - 1;
+        return index > 0 ? index - 1 : throw new InvalidDataException($"the cell reference {reference} names no column");
     }
 
     private static void Part(ZipArchive zip, string name, string content)
