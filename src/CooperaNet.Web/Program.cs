@@ -29,11 +29,13 @@ builder.AddCooperaNetEmail();
 builder.AddCooperaNetWeb();
 builder.AddCooperaNetFollowUp();
 builder.AddCooperaNetNewsletter();
+builder.AddCooperaNetTelemetry();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 app.SeedDemoCatalogInDevelopment();
 
+app.UseRequestId();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -79,7 +81,7 @@ app.MapNewsletterEndpoints();
 app.MapCommunicationEndpoints();
 app.MapPartnerEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponses.WriteJsonAsync });
 
 await app.RunAsync();
 
