@@ -55,5 +55,8 @@ public sealed class JobQueueHealthCheck(WorkQueues queues, IOptions<HealthOption
             : HealthCheckResult.Degraded(string.Join("; ", late) + ".", data: data);
     }
 
-    private static string Minutes(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min");
+    /// <summary>Whole minutes (whole seconds under a minute): enough to act on, and stable from one probe to the next.</summary>
+    private static string Minutes(TimeSpan span) => span < TimeSpan.FromMinutes(1)
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalSeconds} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} min");
 }

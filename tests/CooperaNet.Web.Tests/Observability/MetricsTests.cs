@@ -79,6 +79,42 @@ public sealed class MetricsTests(ObservabilityFactory factory) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_delivery_that_fails_counts_it_as_failed()
+    {
+        Listen();
+        // A file where the pickup folder should be: writing the message fails, as a full or read-only disk would make it.
+        var folder = Path.Combine(factory.Database.Folder, "mail");
+        var away = folder + ".away";
+        if (Directory.Exists(folder))
+        {
+            Directory.Move(folder, away);
+        }
+
+        await File.WriteAllTextAsync(folder, "not a folder", Ct);
+        var ids = await QueueEmailsAsync(1, waitingSince: null);
+        try
+        {
+            Assert.Equal(0, await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(Ct));
+
+            Assert.True(Recorded("cooperanet.email.failed").Sum() >= 1);
+            Assert.Empty(Recorded("cooperanet.email.sent"));
+            await using var db = factory.NewDbContext();
+            Assert.Equal(1, await db.Outbox.Where(m => ids.Contains(m.Id)).Select(m => m.Attempts).SingleAsync(Ct));
+        }
+        finally
+        {
+            File.Delete(folder);
+            if (Directory.Exists(away))
+            {
+                Directory.Move(away, folder);
+            }
+
+            await using var db = factory.NewDbContext();
+            await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(Ct);
+        }
+    }
+
     public void Dispose() => listener.Dispose();
 
     /// <summary>Listens to this application's "CooperaNet" meter only, not to other test hosts' in the same process.</summary>
