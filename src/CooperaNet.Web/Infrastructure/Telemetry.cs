@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using CooperaNet.Application.Observability;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
