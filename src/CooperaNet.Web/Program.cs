@@ -31,6 +31,7 @@ builder.AddCooperaNetEmail();
 builder.AddCooperaNetWeb();
 builder.AddCooperaNetFollowUp();
 builder.AddCooperaNetNewsletter();
+builder.AddCooperaNetTelemetry();
 
 var app = builder.Build();
 if (!await app.Services.PrepareDatabaseAsync(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart))
@@ -42,6 +43,7 @@ if (!await app.Services.PrepareDatabaseAsync(app.Services.GetRequiredService<IOp
 app.SeedDemoCatalogInDevelopment();
 
 app.UseForwardedHeaders();
+app.UseRequestId();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -87,7 +89,7 @@ app.MapNewsletterEndpoints();
 app.MapCommunicationEndpoints();
 app.MapPartnerEndpoints();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponses.WriteJsonAsync }).AllowAnonymous();
 
 await app.RunAsync();
 return 0;

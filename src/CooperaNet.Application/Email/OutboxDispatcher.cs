@@ -1,4 +1,5 @@
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Observability;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed partial class OutboxDispatcher(
     IOptions<EmailOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    PlatformTelemetry telemetry,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const int BatchSize = 20;
@@ -55,6 +57,8 @@ public sealed partial class OutboxDispatcher(
                 return 0;
             }
 
+            using var activity = PlatformTelemetry.Activities.StartActivity("outbox round");
+            activity?.SetTag("cooperanet.outbox.batch", batch.Count);
             var settings = options.Value;
             using var smtp = settings.UsesSmtp ? new SmtpClient() : null;
             if (smtp is not null)
@@ -162,6 +166,7 @@ public sealed partial class OutboxDispatcher(
             var sentAt = clock.GetUtcNow();
             await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == InstanceId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.LastError, (string?)null), cancellationToken);
+            telemetry.EmailSent();
             LogSent(logger, message.Id, message.Attempts + 1);
             return true;
         }
@@ -186,6 +191,7 @@ public sealed partial class OutboxDispatcher(
                     .SetProperty(m => m.LockedBy, (Guid?)null)
                     .SetProperty(m => m.LockedUntil, retryAt),
                 CancellationToken.None);
+        telemetry.EmailFailed();
         LogFailed(logger, message.Id, attempts, error.GetType().Name);
     }
 

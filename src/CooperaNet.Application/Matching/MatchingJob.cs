@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CooperaNet.Application.Data;
+using CooperaNet.Application.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public sealed partial class MatchingJob(
     CatalogMatcher matcher,
     IOptions<MatchingOptions> options,
     TimeProvider clock,
+    PlatformTelemetry telemetry,
     ILogger<MatchingJob> logger) : BackgroundService
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
@@ -41,6 +43,7 @@ public sealed partial class MatchingJob(
                 return 0;
             }
 
+            using var activity = PlatformTelemetry.Activities.StartActivity("matching round");
             var started = Stopwatch.GetTimestamp();
             var maker = scope.ServiceProvider.GetRequiredService<PairMaker>();
             var changes = default(PairChanges);
@@ -53,7 +56,10 @@ public sealed partial class MatchingJob(
 
             var ids = claimed.Select(r => r.Id).ToList();
             await db.MatchingRequests.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct);
-            LogRound(logger, entries.Count, changes.Added, changes.Updated, changes.Removed, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            telemetry.MatchingRoundTook(elapsed);
+            activity?.SetTag("cooperanet.matching.entries", entries.Count);
+            LogRound(logger, entries.Count, changes.Added, changes.Updated, changes.Removed, (long)elapsed.TotalMilliseconds);
             return entries.Count;
         }
         finally

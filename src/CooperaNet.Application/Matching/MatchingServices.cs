@@ -1,3 +1,4 @@
+using CooperaNet.Application.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public static class MatchingServices
         services.AddScoped<PairMaker>();
         if (background)
         {
+            services.AddPlatformTelemetry(configuration);
             services.AddSingleton<MatchingJob>();
             services.AddHostedService(sp => sp.GetRequiredService<MatchingJob>());
         }

@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Localization.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,12 @@ public static class PlatformServices
         builder.Services.AddDataProtection().SetApplicationName("CooperaNet").PersistKeysToDbContext<CooperaNetDbContext>();
         builder.Services.AddSingleton<ReferenceResponseCache>();
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<CooperaNetDbContext>("database", tags: ["ready"])
+            // A real round trip, not only "the SQLite file exists" (what the default check looks at).
+            .AddDbContextCheck<CooperaNetDbContext>("database", tags: ["ready"], customTestQuery: async (db, ct) =>
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+                return true;
+            })
             .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"])
             .AddCheck<DemoSeedingHealthCheck>("demo-data", tags: ["ready"]);
         builder.Services.AddSingleton<DemoSeeding>();
