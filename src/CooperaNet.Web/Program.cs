@@ -41,6 +41,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseMiddleware<DatabaseFaults>();
+
 app.UseWhen(context => context.Request.IsApi(), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseVersionedStaticFiles();
@@ -49,6 +51,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseSecretariatTwoFactor();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyKeys>();
 app.UseOutputCache();
 
 app.MapRazorPages();
