@@ -51,6 +51,7 @@ dotnet test CooperaNet.slnx -c Release --no-build -nologo
 say "Integration tests on PostgreSQL"
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Application.Tests -c Release --no-build -nologo
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Web.Tests -c Release --no-build -nologo --filter "FullyQualifiedName!~Browser"
+COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~BackupCommand"
 
 say "Formatting (dotnet format --verify-no-changes)"
 dotnet format CooperaNet.slnx --verify-no-changes --no-restore
