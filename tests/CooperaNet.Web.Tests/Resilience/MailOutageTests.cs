@@ -22,13 +22,7 @@ public sealed class MailOutageTests(CooperaNetFactory factory) : IClassFixture<C
     public async Task Mail_stays_in_the_outbox_while_the_server_refuses_and_goes_once_when_it_is_back()
     {
         await using var smtp = new FlakySmtpServer(failures: 3);
-        using var host = factory.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("CooperaNet:Email:PollInterval", "1.00:00:00");
-            builder.UseSetting("CooperaNet:Email:Smtp:Host", "127.0.0.1");
-            builder.UseSetting("CooperaNet:Email:Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("CooperaNet:Email:Smtp:UseStartTls", "false");
-        });
+        using var host = Host(smtp);
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
         var ids = await QueueAsync(host, 3);
 
@@ -58,6 +52,39 @@ public sealed class MailOutageTests(CooperaNetFactory factory) : IClassFixture<C
         Assert.Equal(3, await check.Outbox.CountAsync(m => ids.Contains(m.Id) && m.SentAt != null && m.LastError == null, Ct));
         Assert.Equal(ids.Select(id => $"<{id:N}@cooperanet>").Order(), smtp.MessageIds.Order());
     }
+
+    [Fact]
+    public async Task A_long_relay_outage_never_uses_up_a_messages_last_attempt()
+    {
+        await using var smtp = new FlakySmtpServer(failures: 2);
+        using var host = Host(smtp);
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        var id = (await QueueAsync(host, 1)).Single();
+        await using (var db = NewDb(host))
+        {
+            await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, OutboxDispatcher.MaxAttempts - 1), Ct);
+        }
+
+        for (var failure = 1; failure <= 2; failure++)
+        {
+            Assert.Equal(0, await dispatcher.DispatchOnceAsync(Ct));
+            await using var db = NewDb(host);
+            Assert.Equal(OutboxDispatcher.MaxAttempts - 1, (await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, Ct)).Attempts);
+            await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, TimeProvider.System.GetUtcNow().AddSeconds(-1)), Ct);
+        }
+
+        Assert.Equal(1, await dispatcher.DispatchOnceAsync(Ct));
+        Assert.Equal([$"<{id:N}@cooperanet>"], smtp.MessageIds);
+    }
+
+    private WebApplicationFactory<Program> Host(FlakySmtpServer smtp) =>
+        factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("CooperaNet:Email:PollInterval", "1.00:00:00");
+            builder.UseSetting("CooperaNet:Email:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("CooperaNet:Email:Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("CooperaNet:Email:Smtp:UseStartTls", "false");
+        });
 
     private static CooperaNetDbContext NewDb(WebApplicationFactory<Program> host) =>
         host.Services.CreateScope().ServiceProvider.GetRequiredService<CooperaNetDbContext>();
