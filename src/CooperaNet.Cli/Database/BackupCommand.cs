@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CooperaNet.Application.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CooperaNet.Cli.Database;
 
@@ -17,9 +18,9 @@ internal static class BackupCommand
             async (services, ct) =>
             {
                 var file = parsed.GetRequiredValue(output).FullName;
-                var db = services.GetRequiredService<CooperaNetDbContext>();
+                var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 var watch = Stopwatch.StartNew();
-                await DatabaseBackup.BackupAsync(db, file, ct);
+                await DatabaseBackup.BackupAsync(options, file, ct);
                 var size = new FileInfo(file).Length;
                 await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Backed up to {file} ({size} bytes) in {watch.ElapsedMilliseconds} ms."));
                 return ExitCodes.Success;

@@ -16,15 +16,20 @@ internal static class DatabaseBackup
     /// <summary>Tables whose rows mean the database is in use: accounts and the catalog.</summary>
     private static readonly string[] DataTables = ["AspNetUsers", "Entries"];
 
-    public static async Task BackupAsync(CooperaNetDbContext db, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the backup. Takes the provider and connection string from the settings, not from a
+    /// DbContext, so that no EF model is built: the copy itself is all the time it takes.
+    /// </summary>
+    public static async Task BackupAsync(DatabaseOptions options, string file, CancellationToken cancellationToken)
     {
         var partial = file + ".partial";
         File.Delete(partial);
         try
         {
-            if (db.Database.IsSqlite())
+            if (options.Provider == DatabaseProvider.Sqlite)
             {
-                await using var source = new SqliteConnection(db.Database.GetConnectionString());
+                // A relative data folder is relative to where the command is run, as in CliHost.
+                await using var source = new SqliteConnection(DataServiceCollectionExtensions.SqliteConnectionString(options, Environment.CurrentDirectory));
                 await source.OpenAsync(cancellationToken);
                 await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
                 {
@@ -41,7 +46,7 @@ internal static class DatabaseBackup
             }
             else
             {
-                await PostgresToolAsync("pg_dump", db.Database.GetConnectionString(), ["--format=custom", "--no-owner", "--file", partial], cancellationToken);
+                await PostgresToolAsync("pg_dump", options.ConnectionString, ["--format=custom", "--no-owner", "--file", partial], cancellationToken);
             }
 
             File.Move(partial, file, overwrite: true);
