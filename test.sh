@@ -51,6 +51,7 @@ dotnet test CooperaNet.slnx -c Release --no-build -nologo
 say "Integration tests on PostgreSQL"
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Application.Tests -c Release --no-build -nologo
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Web.Tests -c Release --no-build -nologo --filter "FullyQualifiedName!~Browser"
+COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~BackupCommand"
 
 say "Scale-out: nginx in front of two instances on PostgreSQL (deploy/run-local.sh)"
 COOPERANET_DEPLOY_NO_BUILD=1 timeout -k 10 150 tests/deploy/scale-out.sh

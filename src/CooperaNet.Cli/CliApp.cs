@@ -35,9 +35,11 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdin, stdout, stderr, settings);
-        var root = new RootCommand("CooperaNet administration: the database, user accounts, API tokens, reference data, demo data, the experts' roster, IATI and SIDICSS exchange and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
+        var root = new RootCommand("CooperaNet administration: the database and its backups, user accounts, API tokens, reference data, demo data, the experts' roster, IATI and SIDICSS exchange and the stored pairs; batch matching and classification; the semester reports; the priority areas.")
         {
             MigrateCommand.Create(cli),
+            BackupCommand.Backup(cli),
+            BackupCommand.Restore(cli),
             UsersCommand.Create(cli),
             TokensCommand.Create(cli),
             ReferenceCommand.Create(cli),

@@ -51,6 +51,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseMiddleware<DatabaseFaults>();
+
 app.UseWhen(context => context.Request.IsApi(), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseVersionedStaticFiles();
@@ -59,6 +61,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseSecretariatTwoFactor();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyKeys>();
 app.UseOutputCache();
 
 app.MapRazorPages();

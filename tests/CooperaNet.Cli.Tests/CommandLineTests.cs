@@ -5,12 +5,12 @@ namespace CooperaNet.Cli.Tests;
 
 public sealed class CommandLineTests : IDisposable
 {
-    private static readonly string[] Commands = ["migrate", "users", "tokens", "reference", "demo", "experts", "iati", "pairs", "match", "classify", "report", "sidicss", "priorities"];
+    private static readonly string[] Commands = ["migrate", "backup", "restore", "users", "tokens", "reference", "demo", "experts", "iati", "pairs", "match", "classify", "report", "sidicss", "priorities"];
 
     private readonly TestCli cli = new();
 
     [Fact]
-    public async Task Help_lists_exactly_the_thirteen_commands()
+    public async Task Help_lists_exactly_the_fifteen_commands()
     {
         var result = await cli.RunAsync("--help");
 

@@ -41,7 +41,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
 
         var now = clock.GetUtcNow();
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is not (AuditEntry or DataProtectionKey or Domain.Catalog.EntrySearchTerm or Matching.MatchingRequest) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or DataProtectionKey or Domain.Catalog.EntrySearchTerm or Matching.MatchingRequest or Idempotency.IdempotencyRecord) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => Describe(e, now))
             .OfType<AuditEntry>()
             .ToList();

@@ -1,6 +1,7 @@
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Email;
 using CooperaNet.Application.FollowUp;
+using CooperaNet.Application.Idempotency;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.Matching;
 using CooperaNet.Application.Notifications;
@@ -160,6 +161,9 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     public DbSet<EngagementEntry> EngagementEntries => Set<EngagementEntry>();
 
     public DbSet<PilotMilestone> PilotMilestones => Set<PilotMilestone>();
+
+    /// <summary>API writes sent with an Idempotency-Key and their responses, for retries (kept 24 hours).</summary>
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,7 +71,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     foreach (var message in batch)
                     {
-                        await RecordFailureAsync(db, message, error);
+                        await RecordFailureAsync(db, message, error, relayDown: true);
                     }
 
                     return 0;
@@ -177,10 +177,14 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Counts the attempt and keeps the error's type and text (never the message's content) for the operators.</summary>
-    private async Task RecordFailureAsync(CooperaNetDbContext db, OutboxMessage message, Exception error)
+    /// <summary>
+    /// Counts the attempt and keeps the error's type and text (never the message's content) for the operators.
+    /// A relay that cannot be reached is no fault of the message: it never uses up the message's last
+    /// attempt, so the mail keeps waiting (an hour apart at most) and goes when the relay is back.
+    /// </summary>
+    private async Task RecordFailureAsync(CooperaNetDbContext db, OutboxMessage message, Exception error, bool relayDown = false)
     {
-        var attempts = message.Attempts + 1;
+        var attempts = relayDown ? Math.Min(message.Attempts + 1, MaxAttempts - 1) : message.Attempts + 1;
         var retryAt = clock.GetUtcNow() + RetryDelay(attempts);
         var text = $"{error.GetType().Name}: {error.Message}";
         var lastError = text.Length > MaxErrorLength ? text[..MaxErrorLength] : text;

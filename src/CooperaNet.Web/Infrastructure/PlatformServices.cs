@@ -60,6 +60,7 @@ public static class PlatformServices
             .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"])
             .AddCheck<DemoSeedingHealthCheck>("demo-data", tags: ["ready"]);
         builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddSingleton<Application.Idempotency.IdempotencyStore>().AddHostedService<Application.Idempotency.IdempotencyCleanup>();
         return builder;
     }
 
