@@ -93,16 +93,27 @@ internal static class DatabaseBackup
             foreach (var table in DataTables)
             {
                 await using var exists = connection.CreateCommand();
-                exists.CommandText = db.Database.IsSqlite()
-                    ? $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"
-                    : $"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{table}'";
+                if (db.Database.IsSqlite())
+                {
+                    exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
+                }
+                else
+                {
+                    exists.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table";
+                }
+                var name = exists.CreateParameter();
+                name.ParameterName = "@table";
+                name.Value = table;
+                exists.Parameters.Add(name);
                 if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
                 {
                     continue;
                 }
 
                 await using var rows = connection.CreateCommand();
+#pragma warning disable CA2100 // The table name comes from this class's constant list and was just found in the schema; never from input.
                 rows.CommandText = $"SELECT 1 FROM \"{table}\" LIMIT 1";
+#pragma warning restore CA2100
                 if (await rows.ExecuteScalarAsync(cancellationToken) is not null)
                 {
                     return true;

@@ -105,6 +105,7 @@ public sealed class BackgroundWorkScaleOutTests : IAsyncLifetime
         Options.Create(new EmailOptions { From = "CooperaNet <no-reply@example.org>", PickupDirectory = pickup }),
         new Environment(pickup),
         host.Clock,
+        instance.GetRequiredService<CooperaNet.Application.Observability.PlatformTelemetry>(),
         NullLogger<OutboxDispatcher>.Instance);
 
     private sealed class Environment(string root) : IHostEnvironment
