@@ -86,7 +86,8 @@ public sealed class InvitationTests : IAsyncLifetime
 
         var weak = await WithInvitationsAsync(i => i.AcceptAsync(token, "Ana", "short"));
 
-        Assert.Equal(nameof(IdentityErrorDescriber.PasswordTooShort), Assert.Single(weak.Errors).Code);
+        Assert.False(weak.Succeeded);
+        Assert.Contains(nameof(IdentityErrorDescriber.PasswordTooShort), weak.Errors.Select(e => e.Code));
         Assert.Equal(0, await host.WithDbAsync(db => db.Users.CountAsync(Ct)));
         Assert.True((await WithInvitationsAsync(i => i.AcceptAsync(token, "Ana", Password))).Succeeded);
     }

@@ -38,8 +38,8 @@ public sealed class SemesterReportTests : IAsyncLifetime
         {
             var admin = sp.GetRequiredService<UserAdministration>();
             await admin.EnsureRolesAsync();
-            var sec = (await admin.CreateUserAsync("sec@example.org", Roles.Secretariat, null, "Secretaria-2024!")).User!;
-            var co = (await admin.CreateUserAsync("co@example.org", Roles.FocalPoint, "CO", "Colombia-2024!")).User!;
+            var sec = (await admin.CreateUserAsync("sec@example.org", Roles.Secretariat, null, "Sede-Washington-2024!")).User!;
+            var co = (await admin.CreateUserAsync("co@example.org", Roles.FocalPoint, "CO", "Cafetal-Andino-2024!")).User!;
             return (sec.Id, co.Id);
         });
 
