@@ -157,7 +157,7 @@ public sealed class ExpertProfiles(CooperaNetDbContext db, UserManager<Applicati
             return new FieldError("cv", "file.size", ExpertCv.MaxBytes / (1024 * 1024));
         }
 
-        if (content.Length == 0 || !content.AsSpan().StartsWith("%PDF-"u8))
+        if (content.Length == 0 || !Domain.UploadedFiles.IsPdf(content))
         {
             return new FieldError("cv", "file.pdf");
         }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CooperaNet.Application.Auditing;
 using CooperaNet.Application.Catalog;
 using CooperaNet.Application.Data;
+using CooperaNet.Domain;
 using CooperaNet.Domain.Partners;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,7 +72,7 @@ public sealed class AgreementDocuments(CooperaNetDbContext db, TimeProvider cloc
             return PartnerOutcome.Invalid<AgreementDocumentInfo>([new FieldError("file", "file.size", AgreementDocument.MaxBytes / (1024 * 1024))]);
         }
 
-        if (!AgreementDocument.IsPdf(bytes))
+        if (!UploadedFiles.IsPdf(bytes))
         {
             return PartnerOutcome.Invalid<AgreementDocumentInfo>([new FieldError("file", "file.pdf")]);
         }
@@ -86,7 +87,7 @@ public sealed class AgreementDocuments(CooperaNetDbContext db, TimeProvider cloc
         {
             Id = Guid.CreateVersion7(now),
             AgreementId = agreementId,
-            FileName = AgreementDocument.CleanName(fileName),
+            FileName = UploadedFiles.CleanName(fileName, "agreement.pdf"),
             Size = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Content = bytes,

@@ -86,6 +86,11 @@ public sealed class PartnerRegistry(CooperaNetDbContext db, TimeProvider clock)
         (await db.PartnerAgreements.AsNoTracking().Where(a => a.OrganisationId == organisationId && (withDeleted || a.DeletedAt == null)).ToListAsync(ct))
             .OrderByDescending(a => a.SignedOn ?? a.StartsOn ?? DateOnly.MinValue).ThenBy(a => a.Title, StringComparer.Ordinal).ToList();
 
+    /// <summary>One agreement of the organisation; a deleted one only when asked.</summary>
+    public async Task<PartnerAgreement?> AgreementAsync(Guid organisationId, Guid agreementId, bool withDeleted, CancellationToken ct = default) =>
+        await db.PartnerAgreements.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == agreementId && a.OrganisationId == organisationId && (withDeleted || a.DeletedAt == null), ct);
+
     public async Task<IReadOnlyList<EngagementEntry>> LogAsync(Guid organisationId, CancellationToken ct = default) =>
         (await db.EngagementEntries.AsNoTracking().Where(e => e.OrganisationId == organisationId).ToListAsync(ct))
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt).ToList();

@@ -185,5 +185,5 @@ public sealed class EntryAttachment
     public DateTimeOffset? RemovedAt { get; set; }
 
     /// <summary>True when <paramref name="content"/> is a PDF by its signature, whatever its name says.</summary>
-    public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
+    public static bool IsPdf(ReadOnlySpan<byte> content) => UploadedFiles.IsPdf(content);
 }

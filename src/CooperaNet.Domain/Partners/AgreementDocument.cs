@@ -32,20 +32,4 @@ public sealed class AgreementDocument
 
     /// <summary>When it was removed or replaced; null while it is the agreement's current document.</summary>
     public DateTimeOffset? RemovedAt { get; set; }
-
-    /// <summary>True when <paramref name="content"/> is a PDF by its signature, whatever its name says.</summary>
-    public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
-
-    /// <summary>Keeps the file's own name, without a path or characters that would break a header.</summary>
-    public static string CleanName(string? name)
-    {
-        var bare = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':')).ToArray()).Trim();
-        if (clean.Length == 0)
-        {
-            clean = "agreement.pdf";
-        }
-
-        return clean.Length > 200 ? clean[^200..] : clean;
-    }
 }

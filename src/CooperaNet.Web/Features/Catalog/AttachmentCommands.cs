@@ -81,7 +81,7 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
         {
             Id = Guid.CreateVersion7(now),
             EntryId = entry.Id,
-            FileName = CleanName(file.FileName),
+            FileName = Domain.UploadedFiles.CleanName(file.FileName),
             Size = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Content = content,
@@ -196,17 +196,4 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
 
     private static AttachmentView View(CatalogEntry entry, EntryAttachment a) =>
         new(a.Id, a.FileName, a.Size, a.Sha256, a.UploadedAt, Link(entry.Kind, entry.Id, a.Id), a.RemovedAt);
-
-    /// <summary>Keeps the file's own name, without a path or characters that would break a header.</summary>
-    private static string CleanName(string name)
-    {
-        var bare = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':')).ToArray()).Trim();
-        if (clean.Length == 0)
-        {
-            clean = "document.pdf";
-        }
-
-        return clean.Length > 200 ? clean[^200..] : clean;
-    }
 }

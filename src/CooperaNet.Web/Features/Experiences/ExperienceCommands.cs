@@ -293,7 +293,7 @@ public sealed class ExperienceCommands(CooperaNetDbContext db, IMemoryCache cach
         {
             Id = Guid.CreateVersion7(now),
             ExperienceId = id,
-            FileName = CleanName(file!.FileName),
+            FileName = Domain.UploadedFiles.CleanName(file!.FileName),
             Size = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Content = content,
@@ -425,18 +425,5 @@ public sealed class ExperienceCommands(CooperaNetDbContext db, IMemoryCache cach
         }
 
         return query.AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id);
-    }
-
-    /// <summary>Keeps the file's own name, without a path or characters that would break a header.</summary>
-    private static string CleanName(string name)
-    {
-        var bare = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':')).ToArray()).Trim();
-        if (clean.Length == 0)
-        {
-            clean = "document.pdf";
-        }
-
-        return clean.Length > 200 ? clean[^200..] : clean;
     }
 }

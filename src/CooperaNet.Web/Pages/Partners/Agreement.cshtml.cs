@@ -82,7 +82,7 @@ public sealed class PartnerAgreementModel(PartnerRegistry registry, AgreementDoc
     {
         var access = await ResolveAsync(ct);
         if (await registry.FindAsync(id, withDeleted: access.Secretariat, ct) is not { } organisation
-            || (await registry.AgreementsAsync(id, withDeleted: access.Secretariat, ct)).FirstOrDefault(a => a.Id == agreementId) is not { } item)
+            || await registry.AgreementAsync(id, agreementId, withDeleted: access.Secretariat, ct) is not { } item)
         {
             return false;
         }
