@@ -126,6 +126,12 @@ public sealed class IatiImporter(CooperaNetDbContext db, IMemoryCache cache, IOp
             // Some refusals (a DTD, in the prolog) carry no position: the reader's, if any, is where it stopped.
             Critical(ex.LineNumber > 0 ? ex.LineNumber : Line(xml), ex.LineNumber > 0 ? ex.LinePosition : Column(xml), "iati.xml", ex.Message);
         }
+        catch (ArgumentOutOfRangeException ex) when (ex.TargetSite?.DeclaringType?.Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
+        {
+            // The framework's XML reader itself fails this way on some malformed declarations (a huge XML
+            // declaration of non-ASCII characters): the file is unreadable, said as such.
+            Critical(Line(xml), Column(xml), "iati.xml", ex.Message);
+        }
 
         if (!Stopped())
         {
