@@ -33,7 +33,11 @@ pg_dir=$(mktemp -d /tmp/cooperanet-pg.XXXXXX)
 pg_port=${COOPERANET_PG_PORT:-55432}
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
-stop_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+stop_pg() {
+  jobs -p | xargs -r kill 2>/dev/null || true
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir" "${logs:-}"
+}
 trap stop_pg EXIT
 say "Starting PostgreSQL ($("$pg_bin/postgres" --version)) on port $pg_port"
 as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U cooperanet -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -45,18 +49,40 @@ postgres_cs="Host=127.0.0.1;Port=$pg_port;Username=cooperanet;Database=postgres;
 say "Building"
 dotnet build CooperaNet.slnx -c Release -nologo -clp:ErrorsOnly
 
+# The PostgreSQL integration tests of the application layer run beside the SQLite run, whose browser tests
+# spend much of their time waiting on Chromium; their output follows the SQLite run's.
+logs=$(mktemp -d /tmp/cooperanet-test-logs.XXXXXX)
+declare -A background_pids=()
+background() { # name, command...: runs the command in the background with its output in $logs/name
+  local name=$1; shift
+  "$@" >"$logs/$name" 2>&1 &
+  background_pids[$name]=$!
+}
+finish() { # name, title: waits for the background command, prints its output, fails when it failed
+  local rc=0
+  wait "${background_pids[$1]}" || rc=$?
+  say "$2"
+  cat "$logs/$1"
+  [ "$rc" -eq 0 ] || { echo "$2: failed (exit code $rc)" >&2; exit 1; }
+}
+background pg-application env COOPERANET_TEST_POSTGRES="$postgres_cs" sh -c '
+  dotnet test tests/CooperaNet.Application.Tests -c Release --no-build -nologo &&
+  dotnet test tests/CooperaNet.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~BackupCommand"'
+
 say "Tests on SQLite (unit, integration, command line, browser)"
 dotnet test CooperaNet.slnx -c Release --no-build -nologo
 
-say "Integration tests on PostgreSQL"
-COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Application.Tests -c Release --no-build -nologo
+finish pg-application "Integration tests on PostgreSQL: application layer and backup round trip"
+
+say "Integration tests on PostgreSQL: web (API and pages)"
 COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Web.Tests -c Release --no-build -nologo --filter "FullyQualifiedName!~Browser"
-COOPERANET_TEST_POSTGRES="$postgres_cs" dotnet test tests/CooperaNet.Cli.Tests -c Release --no-build -nologo --filter "FullyQualifiedName~BackupCommand"
+
+# The formatting check reads the sources while the scale-out test mostly waits on its instances.
+background format dotnet format CooperaNet.slnx --verify-no-changes --no-restore
 
 say "Scale-out: nginx in front of two instances on PostgreSQL (deploy/run-local.sh)"
 COOPERANET_DEPLOY_NO_BUILD=1 timeout -k 10 150 tests/deploy/scale-out.sh
 
-say "Formatting (dotnet format --verify-no-changes)"
-dotnet format CooperaNet.slnx --verify-no-changes --no-restore
+finish format "Formatting (dotnet format --verify-no-changes)"
 
 say "All tests passed"

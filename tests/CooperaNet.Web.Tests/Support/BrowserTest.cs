@@ -53,7 +53,8 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
         var key = await page.Locator("#authenticator-key").InnerTextAsync();
         await page.Locator("input[name='Setup.Code']").FillAsync(Totp.Now(key));
         await page.Locator("input[name='Setup.Code']").PressAsync("Enter");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The profile answers the accepted code with the recovery codes and the form to renew them.
+        await page.Locator("main form[action*='handler=RecoveryCodes']").WaitForAsync();
         return page;
     }
 
