@@ -44,7 +44,7 @@ public sealed class CrossStateWriteTests(HostileHost host) : IClassFixture<Hosti
         Guid DraftOffer, Guid PublishedOffer, Guid DeletedOffer, Guid OfferFile, Guid RemovedOfferFile,
         Guid DraftDemand, Guid PublishedDemand, Guid DeletedDemand, Guid DemandFile, Guid RemovedDemandFile,
         Guid DraftExperience, Guid PublishedExperience, Guid DeletedExperience, Guid Image, Guid ExperienceFile,
-        Guid FollowUpEntry);
+        Guid FollowUpEntry, Guid Pair);
 
     private const string Secretariat = "the secretariat's";
 
@@ -115,14 +115,14 @@ public sealed class CrossStateWriteTests(HostileHost host) : IClassFixture<Hosti
         ["POST /{culture:lang}/follow-up/unsubscribe"] = Own("a reminder's recipient opts out with the token of their own e-mail"),
 
         // Pairs and initiatives join two states; answering for a state is that state's.
-        ["POST /api/v1/pairs/{id:guid}/interest"] = NotForOthers("a pair's answer is for the two states of the pair; tried here on a pair Brazil does not see"),
-        ["POST /api/v1/pairs/{id:guid}/decline"] = NotForOthers("a pair's answer is for the two states of the pair; tried here on a pair Brazil does not see"),
-        ["POST /api/v1/pairs/{id:guid}/initiative"] = NotForOthers(Secretariat),
+        ["POST /api/v1/pairs/{id:guid}/interest"] = Owned(s => Api($"/api/v1/pairs/{s.Pair}/interest", PairRow(s.Pair), Json(new { side = "offer" }))),
+        ["POST /api/v1/pairs/{id:guid}/decline"] = Owned(s => Api($"/api/v1/pairs/{s.Pair}/decline", PairRow(s.Pair), Json(new { side = "offer", reason = "No nos interesa" }))),
+        ["POST /api/v1/pairs/{id:guid}/initiative"] = NotForOthers(Secretariat, s => Api($"/api/v1/pairs/{s.Pair}/initiative", PairRow(s.Pair), Json(new { title = "Iniciativa", type = "bilateral", modality = "technical-assistance" }))),
         ["POST /api/v1/initiatives/{id:guid}/start"] = NotForOthers(Secretariat),
         ["POST /api/v1/initiatives/{id:guid}/complete"] = NotForOthers(Secretariat),
-        ["POST /{culture:lang}/matches/{id:guid}?handler=Interest"] = NotForOthers("a pair's answer is for the two states of the pair; tried here on a pair Brazil does not see"),
-        ["POST /{culture:lang}/matches/{id:guid}?handler=Decline"] = NotForOthers("a pair's answer is for the two states of the pair; tried here on a pair Brazil does not see"),
-        ["POST /{culture:lang}/matches/{id:guid}?handler=Broker"] = NotForOthers(Secretariat),
+        ["POST /{culture:lang}/matches/{id:guid}?handler=Interest"] = Owned(s => Page($"/en/matches/{s.Pair}?handler=Interest", PairRow(s.Pair), ("side", "offer"))),
+        ["POST /{culture:lang}/matches/{id:guid}?handler=Decline"] = Owned(s => Page($"/en/matches/{s.Pair}?handler=Decline", PairRow(s.Pair), ("side", "offer"), ("reason", "No nos interesa"))),
+        ["POST /{culture:lang}/matches/{id:guid}?handler=Broker"] = NotForOthers(Secretariat, s => Page($"/en/matches/{s.Pair}?handler=Broker", PairRow(s.Pair), ("Broker.Title", "Iniciativa"))),
         ["POST /{culture:lang}/initiatives/{id:guid}"] = NotForOthers(Secretariat),
 
         // Events: the secretariat's calendar; anyone signed in registers and proposes for themselves.
@@ -480,6 +480,8 @@ public sealed class CrossStateWriteTests(HostileHost host) : IClassFixture<Hosti
             Assert.Equal(HttpStatusCode.Created, file.StatusCode);
         }
 
+        var argentina = (await AnEntry().Demand().From("AR").Titled("Demanda de Argentina").Published().SaveAsync(host)).Id;
+        var pair = Guid.NewGuid();
         var followUp = Guid.NewGuid();
         await host.WithScopeAsync(async sp =>
         {
@@ -488,6 +490,7 @@ public sealed class CrossStateWriteTests(HostileHost host) : IClassFixture<Hosti
             var (entry, errors) = FollowUpEntry.Record(followUp, "CO", FollowUpKind.Meeting, new DateOnly(2026, 10, 1), "Reunión con la agencia", "Enviar la lista", new DateOnly(2026, 12, 15), at);
             Assert.Empty(errors);
             db.FollowUpEntries.Add(entry!);
+            db.Pairs.Add(Domain.Crossing.Pair.Propose(pair, publishedOffer, "CO", argentina, "AR", 0.8, "[]", at));
             return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 
@@ -497,7 +500,7 @@ public sealed class CrossStateWriteTests(HostileHost host) : IClassFixture<Hosti
         return new Seed(
             draftOffer, publishedOffer, deletedOffer, offerFile, removedOfferFile,
             draftDemand, publishedDemand, deletedDemand, demandFile, removedDemandFile,
-            draftExperience, publishedExperience, deletedExperience, imageId, attachment, followUp);
+            draftExperience, publishedExperience, deletedExperience, imageId, attachment, followUp, pair);
     }
 
     private async Task<Guid> DeletedEntryAsync(Support.EntryBuilder builder)
@@ -549,6 +552,8 @@ public sealed class CrossStateWriteTests(HostileHost host) : IClassFixture<Hosti
     private static Func<HostileHost, Task<string>> ImageRow(Guid id) => h => CrossState.RowAsync<ExperienceImage>(h, id);
 
     private static Func<HostileHost, Task<string>> ExperienceFileRow(Guid id) => h => CrossState.RowAsync<ExperienceAttachment>(h, id);
+
+    private static Func<HostileHost, Task<string>> PairRow(Guid id) => h => CrossState.RowAsync<Domain.Crossing.Pair>(h, id);
 
     private static Func<HostileHost, Task<string>> FollowUp(Guid id) => h => CrossState.RowAsync<FollowUpEntry>(h, id);
 
