@@ -192,7 +192,8 @@ public static class PlatformServices
         builder.Services.AddRazorPages(options => options.Conventions.AllowAnonymousToPublicPages().Add(new CulturePrefixConvention()))
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Program)))
             // Forms are validated on the server only; no data-val-* attributes, which would carry untranslated defaults.
-            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(options => options.Filters.Add(new UnmatchedPageHandler()));
         // A value that does not bind (a date that is not a date, an id that is not one) is refused in the page's language, on every form.
         builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((options, factory) =>
         {
