@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +19,8 @@ public static partial class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>();
         // An instance connected as the app role may not take the migrations' lock; it has nothing to apply.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+            || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -51,10 +52,15 @@ public sealed class SystemDatabaseActorSource : IDatabaseActorSource
 /// <summary>
 /// On PostgreSQL, sets <c>cooperanet.actor</c> and <c>cooperanet.state</c> on every connection the
 /// context opens: one statement, one round trip. Npgsql resets the session (DISCARD ALL) when a
-/// pooled connection is handed out again, so nothing carries over from one user to the next.
+/// pooled connection is handed out again, so nothing carries over from one user to the next; the
+/// public and plain users, whom the policies treat as a session without an actor, therefore cost no
+/// round trip. With <c>No Reset On Close</c> in the connection string the settings would carry over,
+/// so then every open sets them.
 /// </summary>
 public sealed class DatabaseSessionInterceptor(IDatabaseActorSource actors) : DbConnectionInterceptor
 {
+    private static readonly ConcurrentDictionary<string, bool> KeepsSessionState = new(StringComparer.Ordinal);
+
     public const string Sql = "SELECT set_config('cooperanet.actor', @actor, false), set_config('cooperanet.state', @state, false)";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -80,6 +86,12 @@ public sealed class DatabaseSessionInterceptor(IDatabaseActorSource actors) : Db
         }
 
         var actor = actors.Current;
+        if (actor.Kind is DatabaseActorKinds.Public or DatabaseActorKinds.User
+            && !KeepsSessionState.GetOrAdd(npgsql.ConnectionString, cs => new NpgsqlConnectionStringBuilder(cs).NoResetOnClose))
+        {
+            return null;
+        }
+
         var command = new NpgsqlCommand(Sql, npgsql);
         command.Parameters.AddWithValue("actor", actor.Kind);
         command.Parameters.AddWithValue("state", actor.State);
