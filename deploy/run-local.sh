@@ -102,15 +102,22 @@ as_pg "$(pg_bin)/initdb" -D "$dir/pg/data" -U postgres -A trust -E UTF8 --locale
 as_pg "$(pg_bin)/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $dir/pg" start >/dev/null
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+app_password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" "$@"; }
+# Two roles: cooperanet owns the tables and runs `cooperanet migrate`; the instances connect as
+# cooperanet_app, which owns nothing, so row-level security binds it (docs/OPERATIONS.md).
 psql_admin -c "CREATE ROLE cooperanet LOGIN PASSWORD '$password'"
+psql_admin -c "CREATE ROLE cooperanet_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '$app_password'"
 psql_admin -c "CREATE DATABASE cooperanet OWNER cooperanet ENCODING 'UTF8'"
 connection="Host=127.0.0.1;Port=$pg_port;Database=cooperanet;Username=cooperanet;Password=$password"
+app_connection="Host=127.0.0.1;Port=$pg_port;Database=cooperanet;Username=cooperanet_app;Password=$app_password"
 
-# What the instances and the command line share; `source $dir/env.sh` to use ./cooperanet on this database.
+# What the instances and the command line share; `source $dir/env.sh` to use ./cooperanet on this database
+# (as the owner; the instances replace the connection string with the app role's).
 cat >"$dir/env.sh" <<EOF
 export CooperaNet__Database__Provider=PostgreSql
 export CooperaNet__Database__ConnectionString='$connection'
+export CooperaNet__Database__AppRole=cooperanet_app
 export CooperaNet__Database__DataDirectory='$dir/data'
 export CooperaNet__Email__PickupDirectory='$dir/data/mail'
 export CooperaNet__Email__PublicBaseUrl='http://127.0.0.1:$http_port'
@@ -118,6 +125,8 @@ export COOPERANET_DEPLOY_URL='http://127.0.0.1:$http_port'
 export COOPERANET_DEPLOY_A='http://127.0.0.1:$port_a'
 export COOPERANET_DEPLOY_B='http://127.0.0.1:$port_b'
 export COOPERANET_DEPLOY_PG='host=127.0.0.1 port=$pg_port user=cooperanet dbname=cooperanet password=$password'
+export COOPERANET_DEPLOY_PG_APP='host=127.0.0.1 port=$pg_port user=cooperanet_app dbname=cooperanet password=$app_password'
+export COOPERANET_DEPLOY_APP_CONNECTION='$app_connection'
 export COOPERANET_DEPLOY_PG_ADMIN='host=127.0.0.1 port=$pg_port user=postgres dbname=postgres'
 export COOPERANET_DEPLOY_CLI='$dir/cli/cooperanet.dll'
 EOF
@@ -135,10 +144,10 @@ dotnet publish src/CooperaNet.Cli -c Release -o "$dir/cli" -nologo -v quiet "${b
 say "Migrating (cooperanet migrate)"
 dotnet "$dir/cli/cooperanet.dll" migrate >"$dir/logs/migrate.log" 2>&1 || fail "cooperanet migrate failed"
 
-# --- Two instances, migrations off: each refuses to start if one were pending --------------------
+# --- Two instances as the app role, migrations off: each refuses to start if one were pending -----
 start_instance() { # name port
   (cd "$dir/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
-    CooperaNet__Database__MigrateOnStart=false \
+    CooperaNet__Database__MigrateOnStart=false CooperaNet__Database__ConnectionString="$app_connection" \
     exec dotnet CooperaNet.Web.dll >"$dir/logs/$1.log" 2>&1) &
   echo $! >"$dir/$1.pid"
 }

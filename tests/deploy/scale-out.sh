@@ -2,8 +2,9 @@
 # The production shape proven end to end: deploy/run-local.sh starts PostgreSQL, the migration step, two
 # instances and nginx; this script signs in THROUGH nginx, uses that cookie on each instance, writes
 # through one instance and reads through the other, checks the forwarded scheme, has both instances
-# compete for a batch of e-mail in the outbox, and checks that an instance refuses a database with
-# pending migrations. Prints PASS/FAIL lines; exits non-zero on any failure.
+# compete for a batch of e-mail in the outbox, checks that the instances run as the app role behind
+# row-level security, and checks that an instance refuses a database with pending migrations. Prints
+# PASS/FAIL lines; exits non-zero on any failure.
 #
 # COOPERANET_DEPLOY_NO_BUILD=1 (./test.sh sets it) publishes the Release build already made.
 set -euo pipefail
@@ -70,6 +71,18 @@ code=$(tail -n 1 <<<"$created")
 check "a draft offer is created through instance A (201 with its id)" [ "$code" = 201 -a -n "$id" ]
 check "instance B reads the offer written through A" bash -c 'curl -fsS -b "$1" "$2/api/v1/offers/$3" | grep -qF "$4"' _ "$jar" "$b" "$id" "$title"
 check "nginx reads the offer written through A" bash -c 'curl -fsS -b "$1" "$2/api/v1/offers/$3" | grep -qF "$4"' _ "$jar" "$nginx" "$id" "$title"
+
+# --- Row-level security: the instances are the app role, which cannot write another state's rows ----
+as_app() { psql -X -At -v ON_ERROR_STOP=1 "$COOPERANET_DEPLOY_PG_APP" "$@"; }
+check "the instances connect as cooperanet_app" \
+  [ "$(psql -X -At "$COOPERANET_DEPLOY_PG_ADMIN" -c "SELECT count(*) > 0 FROM pg_stat_activity WHERE usename = 'cooperanet_app' AND datname = 'cooperanet'")" = t ]
+check "cooperanet_app owns no table" [ "$(as_app -c "SELECT count(*) FROM pg_tables WHERE tableowner = current_user")" = 0 ]
+rls_update() { # actor state: how many rows a raw update of the Colombian offer changes
+  as_app -c "SELECT set_config('cooperanet.actor', '$1', false), set_config('cooperanet.state', '$2', false)" \
+    -c "WITH changed AS (UPDATE \"Entries\" SET \"Institution\" = \"Institution\" WHERE \"Id\" = '$id' RETURNING 1) SELECT count(*) FROM changed" | tail -n 1
+}
+check "as cooperanet_app with Brazil's focal point context, a raw update of the Colombian offer changes nothing" [ "$(rls_update focal-point BR)" = 0 ]
+check "and with Colombia's, it changes the row" [ "$(rls_update focal-point CO)" = 1 ]
 
 # --- Forwarded headers: the proxy's scheme is believed, so the cookie is Secure behind TLS ----------
 jar2=$dir/cookies-https

@@ -2,6 +2,7 @@ using CooperaNet.Application.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CooperaNet.Application.Data;
 
@@ -16,13 +17,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Matching.MatchingQueueInterceptor>();
+        services.AddScoped<DatabaseSessionInterceptor>();
+        services.TryAddScoped<IDatabaseActorSource, SystemDatabaseActorSource>();
         if (options.Provider == DatabaseProvider.PostgreSql)
         {
             var connection = options.ConnectionString
                 ?? throw new InvalidOperationException("CooperaNet:Database:ConnectionString is required for PostgreSql.");
             services.AddDbContext<CooperaNetDbContext, PostgresCooperaNetDbContext>((sp, db) => db
                 .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<DatabaseSessionInterceptor>(), sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {

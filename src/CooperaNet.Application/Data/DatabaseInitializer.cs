@@ -2,8 +2,11 @@ using System.Diagnostics;
 using CooperaNet.Application.Identity;
 using CooperaNet.Application.ReferenceData;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CooperaNet.Application.Data;
 
@@ -15,14 +18,26 @@ public static partial class DatabaseInitializer
         var started = Stopwatch.GetTimestamp();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        // An instance connected as the app role may not take the migrations' lock; it has nothing to apply.
+        if (!await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken)
+            || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        var security = await DatabaseSecurity.ApplyAsync(db, scope.ServiceProvider.GetService<IOptions<DatabaseOptions>>()?.Value.AppRole, cancellationToken);
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        if (security.Applied)
+        {
+            LogSecurity(logger, security.Tables, security.AppRole ?? "(none configured)");
+        }
+
         var migrated = Stopwatch.GetElapsedTime(started);
         var results = await ImportAsync(scope.ServiceProvider, cancellationToken);
         await Guidelines.GuidelineSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().EnsureRolesAsync();
         await new Partners.PartnerSeeder(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
-        LogReady(scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer)),
-            (long)migrated.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogReady(logger, (long)migrated.TotalMilliseconds, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return results;
     }
 
@@ -79,6 +94,9 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(LogLevel.Information, "Database schema up to date; migrations are left to `cooperanet migrate` (CooperaNet:Database:MigrateOnStart is false)")]
     private static partial void LogUpToDate(ILogger logger);
+
+    [LoggerMessage(LogLevel.Information, "Row-level security applied to {Tables} tables; app role {AppRole}")]
+    private static partial void LogSecurity(ILogger logger, int tables, string appRole);
 
     [LoggerMessage(LogLevel.Information, "Database ready in {TotalMs} ms (migrations {MigrateMs} ms)")]
     private static partial void LogReady(ILogger logger, long migrateMs, long totalMs);

@@ -24,6 +24,13 @@ public sealed class DatabaseOptions
     /// deployment; the app then refuses to start while a migration is pending.
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// PostgreSQL: the role the app instances connect as, which does not own the tables (no superuser, no
+    /// BYPASSRLS). When set, <c>cooperanet migrate</c> (run as the owner) grants it what the app needs; the
+    /// row-level security policies bind it (docs/SECURITY.md).
+    /// </summary>
+    public string? AppRole { get; set; }
 }
 
 /// <summary>The two supported database providers.</summary>

@@ -37,6 +37,7 @@ public static class PlatformServices
         builder.Services.AddCooperaNetDatabase(options, builder.Environment.ContentRootPath);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        builder.Services.AddScoped<IDatabaseActorSource, HttpDatabaseActorSource>();
         builder.Services.AddScoped<ReferenceDataImporter>();
         builder.Services.AddScoped<DemoCatalogSeeder>();
         builder.Services.AddScoped<UserAdministration>();
