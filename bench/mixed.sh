@@ -6,7 +6,7 @@
 # Usage: bench/mixed.sh [sqlite|postgres] [seconds] [instances]
 #   sqlite              one instance in Production mode on a fresh data folder with the demo catalog
 #   postgres N          deploy/run-local.sh: PostgreSQL, N app instances (1 or 2) behind nginx
-# Environment: MIXED_READ_CONNECTIONS (16), MIXED_WRITE_CONNECTIONS (16), MIXED_WARMUP (10 s),
+# Environment: MIXED_READ_CONNECTIONS (16), MIXED_WRITE_CONNECTIONS (16), MIXED_WARMUP (20 s),
 #   MIXED_HELLO_SECONDS (10), MIXED_DIR (working folder, default a new one under /tmp, removed at the end).
 #
 # Why -t1 -c16 per wrk: the machine has 2 cores, shared by wrk, the app (and nginx and PostgreSQL). One
@@ -26,7 +26,7 @@ case "$instances" in 1|2) ;; *) echo "instances: 1 or 2" >&2; exit 2 ;; esac
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 read_c=${MIXED_READ_CONNECTIONS:-16}
 write_c=${MIXED_WRITE_CONNECTIONS:-16}
-warmup=${MIXED_WARMUP:-10}
+warmup=${MIXED_WARMUP:-20}
 hello_seconds=${MIXED_HELLO_SECONDS:-10}
 out=${MIXED_DIR:-$(mktemp -d /tmp/cooperanet-mixed.XXXXXX)}
 mkdir -p "$out"; chmod 755 "$out"
@@ -76,6 +76,7 @@ if [ "$provider" = sqlite ]; then
   say "SQLite: migrate and seed the demo catalog in $out/data"
   cli migrate >/dev/null
   cli demo seed >/dev/null
+  cli pairs recompute >/dev/null   # the crossing of the demo catalog, done before the app starts
   ASPNETCORE_ENVIRONMENT=Production dotnet src/CooperaNet.Web/bin/Release/net10.0/CooperaNet.Web.dll \
     --urls "http://127.0.0.1:$app_port" --contentRoot "$root/src/CooperaNet.Web" >"$out/app.log" 2>&1 &
   app_pid=$!
@@ -104,7 +105,7 @@ for state in CO MX AR BR CL PE; do
   token=$(cli tokens create --email "$email" --name mixed-load 2>/dev/null)
   for n in 1 2 3 4 5 6 7 8; do
     id=$(curl -fsS --max-time 10 -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$base/api/v1/offers" \
-      --data "{\"language\":\"es\",\"title\":\"Borrador de carga $state $n\",\"summary\":\"Resumen.\",\"description\":\"Descripcion.\",\"sectors\":[\"14030\"],\"sdgs\":[\"6\"],\"modality\":\"technical-assistance\",\"workingLanguages\":[\"es\"],\"openTo\":[\"South America\"],\"institution\":\"Agencia\",\"contactName\":\"Ana Perez\",\"contactEmail\":\"ana.perez@example.org\",\"startsOn\":\"2027-02-01\",\"endsOn\":\"2027-06-30\",\"costSharing\":\"Compartidos.\",\"expiresOn\":\"2027-12-31\"}" \
+      --data "{\"language\":\"es\",\"title\":\"Borrador de carga $state $n\",\"summary\":\"Acompanamiento a operadores comunitarios de agua.\",\"description\":\"Visitas tecnicas y formacion.\",\"sectors\":[\"14030\"],\"sdgs\":[\"6\"],\"modality\":\"technical-assistance\",\"workingLanguages\":[\"es\"],\"openTo\":[\"South America\"],\"institution\":\"Agencia de cooperacion\",\"contactName\":\"Ana Perez\",\"contactEmail\":\"ana.perez@example.org\",\"startsOn\":\"2027-02-01\",\"endsOn\":\"2027-06-30\",\"costSharing\":\"Compartidos.\",\"expiresOn\":\"2027-12-31\"}" \
       | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
     [ -n "$id" ] || { echo "creating a draft for $state failed" >&2; exit 1; }
     drafts+=("$token:$id")
