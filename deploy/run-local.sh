@@ -11,6 +11,7 @@
 #   COOPERANET_DEPLOY_APP_PORTS   the two instances' ports ("5001 5002"), default free ones
 #   COOPERANET_DEPLOY_PG_PORT     PostgreSQL's port, default a free one
 #   COOPERANET_DEPLOY_NO_BUILD=1  publish what `dotnet build -c Release` already built (./test.sh does)
+#   COOPERANET_DEPLOY_INSTANCES   1 or 2 app instances behind nginx, default 2 (bench/mixed.sh compares them)
 # Other CooperaNet__* variables in the environment reach both instances (e.g. CooperaNet__Email__PollInterval).
 # Run as root on Debian 12 (installs nginx and postgresql with apt-get when missing) or as a user
 # who already has them.
@@ -92,6 +93,8 @@ trap 'exit 143' TERM INT  # so that on_exit cleans up
 
 pg_port=${COOPERANET_DEPLOY_PG_PORT:-$(free_port)}
 http_port=${COOPERANET_DEPLOY_PORT:-$(free_port)}
+instances=${COOPERANET_DEPLOY_INSTANCES:-2}
+case "$instances" in 1|2) ;; *) fail "COOPERANET_DEPLOY_INSTANCES must be 1 or 2" ;; esac
 read -r port_a port_b <<<"${COOPERANET_DEPLOY_APP_PORTS:-$(free_port) $(free_port)}"
 [ "$port_a" != "$port_b" ] || port_b=$(free_port)
 
@@ -151,9 +154,11 @@ start_instance() { # name port
     exec dotnet CooperaNet.Web.dll >"$dir/logs/$1.log" 2>&1) &
   echo $! >"$dir/$1.pid"
 }
-say "Instances on 127.0.0.1:$port_a and 127.0.0.1:$port_b"
+names=(app-a); [ "$instances" = 2 ] && names+=(app-b)
+say "Instances on 127.0.0.1:$port_a$([ "$instances" = 2 ] && echo " and 127.0.0.1:$port_b")"
 start_instance app-a "$port_a"
-start_instance app-b "$port_b"
+[ "$instances" = 2 ] && start_instance app-b "$port_b"
+second_server=""; [ "$instances" = 2 ] && second_server="server 127.0.0.1:$port_b;"
 
 # --- nginx in front, from deploy/nginx.conf's shape ----------------------------------------------
 mkdir -p "$dir/nginx/tmp"
@@ -175,7 +180,7 @@ http {
 
     upstream cooperanet {
         server 127.0.0.1:$port_a;
-        server 127.0.0.1:$port_b;
+        $second_server
         keepalive 32;
     }
 
@@ -202,7 +207,7 @@ chmod -R a+rwx "$dir/nginx/tmp"  # nginx's workers run as an unprivileged user
   || fail "nginx refused its configuration: $(cat "$dir/logs/nginx-test.log")"
 "$nginx_bin" -e "$dir/logs/nginx-error.log" -c "$dir/nginx/nginx.conf"
 
-for name in app-a app-b; do
+for name in "${names[@]}"; do
   port=$([ $name = app-a ] && echo "$port_a" || echo "$port_b")
   wait_http "http://127.0.0.1:$port/health/ready" 60 "$(cat "$dir/$name.pid")" || fail "$name did not become ready on port $port"
 done

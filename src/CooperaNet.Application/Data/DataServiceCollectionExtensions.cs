@@ -29,10 +29,12 @@ public static class DataServiceCollectionExtensions
         }
         else
         {
+            // One writer at a time (SqliteWriteGate): WAL, synchronous=NORMAL and a busy timeout on every connection.
             var connection = SqliteConnectionString(options, contentRoot);
+            services.AddScoped<SqliteWriteInterceptor>();
             services.AddDbContext<CooperaNetDbContext, SqliteCooperaNetDbContext>((sp, db) => db
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteInterceptor>()));
         }
 
         return services;

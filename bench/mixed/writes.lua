@@ -1,0 +1,42 @@
+-- wrk script for bench/mixed.sh: focal points of several states writing through the API with their
+-- tokens. Arguments (after --): "<token>:<draft id>" pairs, several drafts per token. Requests alternate
+-- between creating a new draft offer (POST) and changing one of the token's own drafts (PUT), the
+-- drafts taken in turn so that no two requests in flight change the same one.
+local drafts = {}
+local i = 0
+
+local body = function(n, verb)
+  return string.format([[{"language":"es","title":"Oferta de carga mixta %d (%s)",
+"summary":"Acompanamiento a operadores comunitarios de agua.","description":"Visitas tecnicas y formacion.",
+"sectors":["14030"],"sdgs":["6"],"modality":"technical-assistance","workingLanguages":["es"],
+"openTo":["South America"],"institution":"Agencia de cooperacion","contactName":"Ana Perez",
+"contactEmail":"ana.perez@example.org","startsOn":"2027-02-01","endsOn":"2027-06-30",
+"costSharing":"Compartidos.","expiresOn":"2027-12-31"}]], n, verb)
+end
+
+init = function(args)
+  for _, arg in ipairs(args) do
+    local token, id = arg:match("^([^:]+):(.+)$")
+    drafts[#drafts + 1] = { token = token, id = id }
+  end
+  i = math.random(#drafts)
+end
+
+request = function()
+  i = i + 1
+  local d = drafts[i % #drafts + 1]
+  local headers = { ["Authorization"] = "Bearer " .. d.token, ["Content-Type"] = "application/json" }
+  if i % 2 == 0 then
+    return wrk.format("POST", "/api/v1/offers", headers, body(i, "new"))
+  end
+  return wrk.format("PUT", "/api/v1/offers/" .. d.id, headers, body(i, "changed"))
+end
+
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  io.write(string.format("RESULT requests=%d rps=%.0f p50=%.2f p99=%.2f max=%.2f non2xx3xx=%d socket=%d\n",
+    summary.requests, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
