@@ -101,6 +101,7 @@ public static class PlatformServices
         builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name);
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInAttemptCounter>().AddHostedService<SignInAttemptCleanup>();
         builder.Services.AddSingleton<SignInThrottle>();
         // A password change or reset renews the security stamp; other sessions' cookies are refused at their next check.
         builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInLimitOptions>>((stamp, signIn) =>

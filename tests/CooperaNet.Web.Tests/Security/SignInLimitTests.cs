@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CooperaNet.Web.Tests.Security;
 
 /// <summary>The application with 3 sign-in attempts per address and per account in 10 minutes, and client addresses a test chooses.</summary>
-public sealed class TightSignInFactory : CooperaNetFactory
+public class TightSignInFactory : CooperaNetFactory
 {
     /// <summary>The test's stand-in for the client address a proxy forwards.</summary>
     public const string AddressHeader = "X-Test-Client-Address";
