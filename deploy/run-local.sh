@@ -12,6 +12,8 @@
 #   COOPERANET_DEPLOY_PG_PORT     PostgreSQL's port, default a free one
 #   COOPERANET_DEPLOY_NO_BUILD=1  publish what `dotnet build -c Release` already built (./test.sh does)
 # Other CooperaNet__* variables in the environment reach both instances (e.g. CooperaNet__Email__PollInterval).
+# nginx listens on plain http here, so the __Host- cookie prefix (Production's default) is off unless
+# CooperaNet__Security__HostPrefixCookies=true is set (for a TLS terminator in front of nginx).
 # Run as root on Debian 12 (installs nginx and postgresql with apt-get when missing) or as a user
 # who already has them.
 set -euo pipefail
@@ -139,6 +141,7 @@ dotnet "$dir/cli/cooperanet.dll" migrate >"$dir/logs/migrate.log" 2>&1 || fail "
 start_instance() { # name port
   (cd "$dir/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
     CooperaNet__Database__MigrateOnStart=false \
+    CooperaNet__Security__HostPrefixCookies="${CooperaNet__Security__HostPrefixCookies:-false}" \
     exec dotnet CooperaNet.Web.dll >"$dir/logs/$1.log" 2>&1) &
   echo $! >"$dir/$1.pid"
 }

@@ -59,6 +59,7 @@ public static class PlatformServices
             })
             .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"])
             .AddCheck<DemoSeedingHealthCheck>("demo-data", tags: ["ready"]);
+        builder.Services.AddHealthCheckTimeouts();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<Application.Idempotency.IdempotencyStore>().AddHostedService<Application.Idempotency.IdempotencyCleanup>();
         return builder;
@@ -107,17 +108,22 @@ public static class PlatformServices
         builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInLimitOptions>>((stamp, signIn) =>
             stamp.ValidationInterval = TimeSpan.FromSeconds(signIn.Value.SessionCheckSeconds));
 
+        var hostPrefix = CookieNames.UseHostPrefix(builder.Configuration, builder.Environment);
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "cooperanet";
+            CookieNames.Apply(options.Cookie, CookieNames.Session, hostPrefix);
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events.OnRedirectToLogin = context => Redirect(context, Routes.SignIn);
             options.Events.OnRedirectToAccessDenied = context => Redirect(context, Routes.AccessDenied);
         });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, options =>
+                CookieNames.Apply(options.Cookie, scheme, hostPrefix));
+        }
 
         const string smart = "CookieOrBearer";
         builder.Services.AddAuthentication(options =>
@@ -227,8 +233,7 @@ public static class PlatformServices
             .ValidateOnStart();
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "cooperanet-af";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            CookieNames.Apply(options.Cookie, CookieNames.Antiforgery, CookieNames.UseHostPrefix(builder.Configuration, builder.Environment));
         });
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CatalogListCache>();

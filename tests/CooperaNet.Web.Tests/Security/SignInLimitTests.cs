@@ -42,7 +42,7 @@ public class TightSignInFactory : CooperaNetFactory
 }
 
 /// <summary>Sign-in attempts are limited per client address and per account name: 429 with Retry-After, in the page's language.</summary>
-public sealed class SignInLimitTests(TightSignInFactory factory) : IClassFixture<TightSignInFactory>
+public sealed partial class SignInLimitTests(TightSignInFactory factory) : IClassFixture<TightSignInFactory>
 {
     [Fact]
     public async Task Fourth_attempt_at_one_account_from_anywhere_is_refused_with_retry_after()

@@ -7,8 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperaNet.Web.Tests.Security;
 
-/// <summary>The second step of signing in (authenticator or recovery code) has its own limits, per account and per address.</summary>
-public sealed class SecondStepLimitTests(TightSignInFactory factory) : IClassFixture<TightSignInFactory>
+/// <summary>
+/// The second step of signing in (authenticator or recovery code) has its own limits, per account and per
+/// address; two instances on one database count the same attempts. Same host as the password-step tests
+/// (other accounts and addresses), so no extra start-up.
+/// </summary>
+public sealed partial class SignInLimitTests
 {
     [Fact]
     public async Task Fourth_code_for_one_account_from_anywhere_is_refused_even_when_right()
@@ -95,11 +99,7 @@ public sealed class SecondStepLimitTests(TightSignInFactory factory) : IClassFix
             return (await users.GetAuthenticatorKeyAsync(user))!;
         });
     }
-}
 
-/// <summary>Two instances of the application on one database count the same sign-in attempts.</summary>
-public sealed class SharedSignInLimitTests(TightSignInFactory factory) : IClassFixture<TightSignInFactory>
-{
     [Fact]
     public async Task Attempts_on_one_instance_count_on_the_other()
     {
@@ -108,12 +108,12 @@ public sealed class SharedSignInLimitTests(TightSignInFactory factory) : IClassF
 
         for (var i = 1; i <= 2; i++)
         {
-            using var wrong = await From(AccountClient.For(factory), $"10.5.0.{i}").SignInAsync("compartido@cancilleria.gob.ar", "not the password at all");
+            using var wrong = await As(AccountClient.For(factory), $"10.5.0.{i}").SignInAsync("compartido@cancilleria.gob.ar", "not the password at all");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using var third = await From(AccountClient.For(second), "10.5.0.3").SignInAsync("compartido@cancilleria.gob.ar", "not the password at all");
-        using var refused = await From(AccountClient.For(second), "10.5.0.4").SignInAsync("compartido@cancilleria.gob.ar");
+        using var third = await As(AccountClient.For(second), "10.5.0.3").SignInAsync("compartido@cancilleria.gob.ar", "not the password at all");
+        using var refused = await As(AccountClient.For(second), "10.5.0.4").SignInAsync("compartido@cancilleria.gob.ar");
 
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.Contains("The e-mail address or the password is wrong.", await AccountClient.TextAsync(third));
@@ -136,12 +136,6 @@ public sealed class SharedSignInLimitTests(TightSignInFactory factory) : IClassF
         Assert.Equal([1, 2, 1, 1], counts.seen);
         Assert.Equal(1, counts.deleted);
         Assert.Equal(1, counts.again);
-    }
-
-    private static AccountClient From(AccountClient client, string address)
-    {
-        client.Http.DefaultRequestHeaders.Add(TightSignInFactory.AddressHeader, address);
-        return client;
     }
 
     /// <summary>Another instance of the tight application, on the first one's database.</summary>
