@@ -13,6 +13,8 @@
 #   COOPERANET_DEPLOY_NO_BUILD=1  publish what `dotnet build -c Release` already built (./test.sh does)
 #   COOPERANET_DEPLOY_INSTANCES   1 or 2 app instances behind nginx, default 2 (bench/mixed.sh compares them)
 # Other CooperaNet__* variables in the environment reach both instances (e.g. CooperaNet__Email__PollInterval).
+# nginx listens on plain http here, so the __Host- cookie prefix (Production's default) is off unless
+# CooperaNet__Security__HostPrefixCookies=true is set (for a TLS terminator in front of nginx).
 # Run as root on Debian 12 (installs nginx and postgresql with apt-get when missing) or as a user
 # who already has them.
 set -euo pipefail
@@ -151,6 +153,7 @@ dotnet "$dir/cli/cooperanet.dll" migrate >"$dir/logs/migrate.log" 2>&1 || fail "
 start_instance() { # name port
   (cd "$dir/app" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
     CooperaNet__Database__MigrateOnStart=false CooperaNet__Database__ConnectionString="$app_connection" \
+    CooperaNet__Security__HostPrefixCookies="${CooperaNet__Security__HostPrefixCookies:-false}" \
     exec dotnet CooperaNet.Web.dll >"$dir/logs/$1.log" 2>&1) &
   echo $! >"$dir/$1.pid"
 }

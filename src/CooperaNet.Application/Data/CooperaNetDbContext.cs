@@ -165,6 +165,9 @@ public abstract class CooperaNetDbContext(DbContextOptions options)
     /// <summary>API writes sent with an Idempotency-Key and their responses, for retries (kept 24 hours).</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>Sign-in attempts per hashed address or account and fixed window, shared by all instances.</summary>
+    public DbSet<SignInAttemptWindow> SignInAttempts => Set<SignInAttemptWindow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -34,13 +34,26 @@ public sealed class AgreementDocuments(CooperaNetDbContext db, TimeProvider cloc
             return refused;
         }
 
-        var list = (await db.AgreementDocuments.AsNoTracking()
+        return PartnerOutcome.Done(await DocumentsAsync(agreementId, access, ct));
+    }
+
+    /// <summary>
+    /// The documents of an agreement the caller has just read with the same access (its page did): no second look
+    /// at whether the organisation and agreement exist. Null when the caller does not manage the organisation.
+    /// </summary>
+    public async Task<IReadOnlyList<AgreementDocumentInfo>?> ListForReadAgreementAsync(PartnerAgreement agreement, PartnerAccess access, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Manages(agreement.OrganisationId) ? await DocumentsAsync(agreement.Id, access, ct) : null;
+    }
+
+    private async Task<IReadOnlyList<AgreementDocumentInfo>> DocumentsAsync(Guid agreementId, PartnerAccess access, CancellationToken ct) =>
+        (await db.AgreementDocuments.AsNoTracking()
                 .Where(d => d.AgreementId == agreementId && (access.Secretariat || d.RemovedAt == null))
                 .Select(d => new AgreementDocumentInfo(d.Id, d.AgreementId, d.FileName, d.Size, d.Sha256, d.UploadedAt, d.RemovedAt))
                 .ToListAsync(ct))
             .OrderByDescending(d => d.UploadedAt).ToList();
-        return PartnerOutcome.Done<IReadOnlyList<AgreementDocumentInfo>>(list);
-    }
 
     /// <summary>
     /// The secretariat uploads the agreement's document: a PDF by content, at most <see cref="AgreementDocument.MaxBytes"/>.

@@ -18,6 +18,10 @@ public sealed class HealthOptions
     /// <summary>An e-mail waiting longer than this to leave makes the instance degraded (the relay is down or refuses it).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan OutboxMaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Each check's own time limit: a check that has not answered by then is unhealthy with "timeout" (a hung database does not hang the probe).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>

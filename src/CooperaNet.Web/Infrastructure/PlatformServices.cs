@@ -60,6 +60,7 @@ public static class PlatformServices
             })
             .AddCheck<ReferenceDataHealthCheck>("reference-data", tags: ["ready"])
             .AddCheck<DemoSeedingHealthCheck>("demo-data", tags: ["ready"]);
+        builder.Services.AddHealthCheckTimeouts();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<Application.Idempotency.IdempotencyStore>().AddHostedService<Application.Idempotency.IdempotencyCleanup>();
         return builder;
@@ -102,22 +103,28 @@ public static class PlatformServices
         builder.Services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name);
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInAttemptCounter>().AddHostedService<SignInAttemptCleanup>();
         builder.Services.AddSingleton<SignInThrottle>();
         // A password change or reset renews the security stamp; other sessions' cookies are refused at their next check.
         builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInLimitOptions>>((stamp, signIn) =>
             stamp.ValidationInterval = TimeSpan.FromSeconds(signIn.Value.SessionCheckSeconds));
 
+        var hostPrefix = CookieNames.UseHostPrefix(builder.Configuration, builder.Environment);
         builder.Services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "cooperanet";
+            CookieNames.Apply(options.Cookie, CookieNames.Session, hostPrefix);
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events.OnRedirectToLogin = context => Redirect(context, Routes.SignIn);
             options.Events.OnRedirectToAccessDenied = context => Redirect(context, Routes.AccessDenied);
         });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, options =>
+                CookieNames.Apply(options.Cookie, scheme, hostPrefix));
+        }
 
         const string smart = "CookieOrBearer";
         builder.Services.AddAuthentication(options =>
@@ -228,8 +235,7 @@ public static class PlatformServices
             .ValidateOnStart();
         builder.Services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "cooperanet-af";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            CookieNames.Apply(options.Cookie, CookieNames.Antiforgery, CookieNames.UseHostPrefix(builder.Configuration, builder.Environment));
         });
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CatalogListCache>();

@@ -37,7 +37,7 @@ public static class SecurityHeaders
     /// <summary>
     /// Sets the headers when the response starts, so that responses whose headers were cleared on the way
     /// (the exception handler, re-executed status pages) carry them too; and makes every cookie HttpOnly,
-    /// SameSite=Lax at least, and Secure on HTTPS requests.
+    /// SameSite=Lax at least, and Secure on HTTPS requests (on every request with the <c>__Host-</c> prefix, see <see cref="CookieNames"/>).
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
@@ -47,7 +47,9 @@ public static class SecurityHeaders
         {
             HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always,
             MinimumSameSitePolicy = SameSiteMode.Lax,
-            Secure = CookieSecurePolicy.SameAsRequest,
+            Secure = CookieNames.UseHostPrefix(app.ApplicationServices.GetRequiredService<IConfiguration>(), app.ApplicationServices.GetRequiredService<IWebHostEnvironment>())
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.SameAsRequest,
         });
         return app.Use((context, next) =>
         {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CooperaNet.Web.Tests.Security;
 
 /// <summary>The application with 3 sign-in attempts per address and per account in 10 minutes, and client addresses a test chooses.</summary>
-public sealed class TightSignInFactory : CooperaNetFactory
+public class TightSignInFactory : CooperaNetFactory
 {
     /// <summary>The test's stand-in for the client address a proxy forwards.</summary>
     public const string AddressHeader = "X-Test-Client-Address";
@@ -42,7 +42,7 @@ public sealed class TightSignInFactory : CooperaNetFactory
 }
 
 /// <summary>Sign-in attempts are limited per client address and per account name: 429 with Retry-After, in the page's language.</summary>
-public sealed class SignInLimitTests(TightSignInFactory factory) : IClassFixture<TightSignInFactory>
+public sealed partial class SignInLimitTests(TightSignInFactory factory) : IClassFixture<TightSignInFactory>
 {
     [Fact]
     public async Task Fourth_attempt_at_one_account_from_anywhere_is_refused_with_retry_after()

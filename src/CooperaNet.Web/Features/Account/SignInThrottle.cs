@@ -1,6 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Threading.RateLimiting;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using CooperaNet.Application.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CooperaNet.Web.Features.Account;
 
@@ -9,7 +14,7 @@ public sealed class SignInLimitOptions
 {
     public const string Section = "CooperaNet:SignIn";
 
-    /// <summary>Sign-in attempts allowed from one client address per window.</summary>
+    /// <summary>Sign-in attempts allowed from one client address per window (the password step and the second step each count their own).</summary>
     [Range(1, 1_000_000)]
     public int PerAddressPermits { get; init; } = 30;
 
@@ -29,53 +34,57 @@ public sealed class SignInLimitOptions
 }
 
 /// <summary>
-/// Counts sign-in attempts per client address and per account name (fixed windows, in memory, per
-/// instance). Lockout (5 failures, 15 minutes) protects each account in the database across instances;
-/// this slows password spraying from one address and guessing at one account before lockout.
+/// Counts sign-in attempts per client address and per account in fixed windows, for the password step
+/// and, separately, for the second step (authenticator or recovery code). The counters live in the
+/// database (<see cref="SignInAttemptCounter"/>), so every instance behind the proxy counts the same
+/// attempts. Lockout (5 failures, 15 minutes) still protects each account; this slows password spraying
+/// from one address and guessing at one account before lockout.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+public sealed class SignInThrottle(SignInAttemptCounter counter, IOptions<SignInLimitOptions> options, TimeProvider clock)
 {
-    private readonly PartitionedRateLimiter<string> addresses;
-    private readonly PartitionedRateLimiter<string> accounts;
+    private const string PasswordStep = "password";
+    private const string SecondFactorStep = "second-factor";
 
-    public SignInThrottle(Microsoft.Extensions.Options.IOptions<SignInLimitOptions> options)
-    {
-        var o = options.Value;
-        addresses = Limiter(o.PerAddressPermits, o.WindowSeconds);
-        accounts = Limiter(o.PerAccountPermits, o.WindowSeconds);
-    }
+    /// <summary>Takes one password attempt for the address and the account name; null when allowed, else how long to wait.</summary>
+    public Task<TimeSpan?> TryAttemptAsync(IPAddress? address, string accountName, CancellationToken cancellationToken) =>
+        TryAsync(PasswordStep, address, accountName.Trim().ToUpperInvariant(), cancellationToken);
 
-    /// <summary>Takes one attempt for the address and the account; null when allowed, else how long to wait.</summary>
-    public TimeSpan? TryAttempt(System.Net.IPAddress? address, string accountName)
-    {
-        using var byAddress = addresses.AttemptAcquire(address?.ToString() ?? "unknown");
-        if (!byAddress.IsAcquired)
-        {
-            return RetryAfter(byAddress);
-        }
-
-        using var byAccount = accounts.AttemptAcquire(accountName.Trim().ToUpperInvariant());
-        return byAccount.IsAcquired ? null : RetryAfter(byAccount);
-    }
+    /// <summary>Takes one second-step attempt (authenticator or recovery code) for the address and the account being signed in.</summary>
+    public Task<TimeSpan?> TrySecondFactorAsync(IPAddress? address, string userId, CancellationToken cancellationToken) =>
+        TryAsync(SecondFactorStep, address, userId, cancellationToken);
 
     /// <summary>The Retry-After header's value: whole seconds, at least 1.</summary>
     public static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    public void Dispose()
+    private async Task<TimeSpan?> TryAsync(string step, IPAddress? address, string account, CancellationToken cancellationToken)
     {
-        addresses.Dispose();
-        accounts.Dispose();
+        var o = options.Value;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        // Windows start at multiples of their length since 1970: every instance agrees on them.
+        var start = now - (now % o.WindowSeconds);
+        var wait = TimeSpan.FromSeconds(start + o.WindowSeconds - now);
+        if (await counter.CountAsync(Key(step, "address", address?.ToString() ?? "unknown"), start, cancellationToken) > o.PerAddressPermits)
+        {
+            return wait;
+        }
+
+        return await counter.CountAsync(Key(step, "account", account), start, cancellationToken) > o.PerAccountPermits ? wait : null;
     }
 
-    private static TimeSpan RetryAfter(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+    /// <summary>A hash, so that the table holds no addresses or account names.</summary>
+    private static string Key(string step, string kind, string value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{step}\n{kind}\n{value}")));
+}
 
-    private static PartitionedRateLimiter<string> Limiter(int permits, int seconds) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromSeconds(seconds),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+/// <summary>The answer to one attempt too many: the same page, 429, Retry-After and the message in the page's language.</summary>
+public static class TooManyAttemptsResult
+{
+    public static PageResult TooManyAttempts(this PageModel page, TimeSpan wait, string message)
+    {
+        page.Response.Headers.RetryAfter = SignInThrottle.Seconds(wait);
+        page.ModelState.AddModelError(string.Empty, message);
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status429TooManyRequests;
+        return result;
+    }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
@@ -19,7 +20,7 @@ public sealed record RecoveryCodeInput
 }
 
 /// <summary>The second step of signing in when the authenticator is lost: one of the single-use recovery codes.</summary>
-public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
+public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public RecoveryCodeInput Input { get; set; } = new();
@@ -40,6 +41,11 @@ public sealed class RecoveryCodeModel(SignInManager<ApplicationUser> signIn, Coo
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (await throttle.TrySecondFactorAsync(HttpContext.Connection.RemoteIpAddress, user.Id.ToString(), HttpContext.RequestAborted) is { } wait)
+        {
+            return this.TooManyAttempts(wait, text["Harden.SecondFactor.TooMany", SignInThrottle.Seconds(wait)]);
         }
 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim());

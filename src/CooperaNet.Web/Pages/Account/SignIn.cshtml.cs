@@ -43,14 +43,9 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, CooperaNe
             return Page();
         }
 
-        if (throttle.TryAttempt(HttpContext.Connection.RemoteIpAddress, Input.Email) is { } wait)
+        if (await throttle.TryAttemptAsync(HttpContext.Connection.RemoteIpAddress, Input.Email, HttpContext.RequestAborted) is { } wait)
         {
-            var seconds = SignInThrottle.Seconds(wait);
-            Response.Headers.RetryAfter = seconds;
-            ModelState.AddModelError(string.Empty, text["Security.SignIn.TooMany", seconds]);
-            var page = Page();
-            page.StatusCode = StatusCodes.Status429TooManyRequests;
-            return page;
+            return this.TooManyAttempts(wait, text["Security.SignIn.TooMany", SignInThrottle.Seconds(wait)]);
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
+using CooperaNet.Web.Features.Account;
 using CooperaNet.Web.Features.Participation;
 using CooperaNet.Web.Infrastructure;
 using CooperaNet.Web.Localization;
@@ -21,7 +22,7 @@ public sealed record TwoFactorInput
 }
 
 /// <summary>The second step of signing in: the six-digit code from the authenticator app.</summary>
-public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text) : PageModel
+public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, CooperaNetDbContext db, TimeProvider clock, IStringLocalizer<Program> text, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public TwoFactorInput Input { get; set; } = new();
@@ -59,6 +60,11 @@ public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, Cooper
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (await throttle.TrySecondFactorAsync(HttpContext.Connection.RemoteIpAddress, user.Id.ToString(), HttpContext.RequestAborted) is { } wait)
+        {
+            return this.TooManyAttempts(wait, text["Harden.SecondFactor.TooMany", SignInThrottle.Seconds(wait)]);
         }
 
         var code = new string(Input.Code.Where(char.IsAsciiDigit).ToArray());

@@ -89,7 +89,7 @@ public sealed class PartnerAgreementModel(PartnerRegistry registry, AgreementDoc
 
         Organisation = organisation;
         Item = item;
-        Documents = (await documents.ListAsync(id, agreementId, access, ct)).Value;
+        Documents = await documents.ListForReadAgreementAsync(item, access, ct);
         if (!keepForm)
         {
             Form = AgreementForm.From(item);
