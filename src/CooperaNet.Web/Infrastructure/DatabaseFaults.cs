@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
@@ -11,13 +12,13 @@ namespace CooperaNet.Web.Infrastructure;
 /// the API, the error page in the user's language for pages. Nothing is retried here (the code's
 /// explicit transactions would not survive it); the next request simply gets a fresh connection,
 /// and Npgsql's pool drops the broken ones, so the app recovers by itself once the database is back.
+/// Two people saving the same record at the same moment: the second save finds the row changed under it
+/// (EF's concurrency check) and is answered 409 in the same way, nothing of it written.
 /// </summary>
 public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<DatabaseFaults> logger)
 {
     /// <summary>Seconds a client is asked to wait before trying again.</summary>
     public const int RetryAfterSeconds = 5;
-
-    public const string ErrorPath = "/error/503";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,9 +31,24 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
         catch (Exception error) when (IsUnavailable(error) && !context.Response.HasStarted)
         {
             LogUnavailable(logger, context.Request.Method, context.Request.Path, error.GetBaseException().GetType().Name);
-            await AnswerAsync(context, error, earlier);
+            await AnswerAsync(context, error, earlier, Unavailable);
+        }
+        catch (DbUpdateConcurrencyException error) when (!context.Response.HasStarted)
+        {
+            LogConflict(logger, context.Request.Method, context.Request.Path);
+            await AnswerAsync(context, error, earlier, Conflict);
         }
     }
+
+    /// <summary>How one kind of fault is answered: status, resource keys, and whether to ask for a retry later.</summary>
+    private sealed record Fault(int Status, string Key, bool RetryLater)
+    {
+        public string ErrorPath => "/error/" + Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly Fault Unavailable = new(StatusCodes.Status503ServiceUnavailable, "Resilience.Unavailable", RetryLater: true);
+
+    private static readonly Fault Conflict = new(StatusCodes.Status409Conflict, "Resilience.Conflict", RetryLater: false);
 
     /// <summary>
     /// True for a database that is down, unreachable, restarting or too busy: SQLite busy or locked
@@ -63,7 +79,7 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
         return false;
     }
 
-    private async Task AnswerAsync(HttpContext context, Exception error, List<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> earlier)
+    private async Task AnswerAsync(HttpContext context, Exception error, List<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> earlier, Fault fault)
     {
         // The culture the localization middleware chose was set further down the pipeline, not here: set it again.
         if (context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture is { } culture)
@@ -79,13 +95,12 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
             response.Headers[name] = value;
         }
 
-        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetStatus(response, fault);
         response.Headers.CacheControl = "no-store";
         if (context.Request.IsApi())
         {
             var text = context.RequestServices.GetRequiredService<IStringLocalizer<Program>>();
-            await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: text["Resilience.Unavailable.Title"], detail: text["Resilience.Unavailable.Problem"])
+            await Results.Problem(statusCode: fault.Status, title: text[fault.Key + ".Title"], detail: text[fault.Key + ".Problem"])
                 .ExecuteAsync(context);
             return;
         }
@@ -95,7 +110,7 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
         context.Features.Set<IExceptionHandlerPathFeature>(new ExceptionHandlerFeature { Error = error, Path = originalPath, Endpoint = context.GetEndpoint(), RouteValues = context.Request.RouteValues });
         context.SetEndpoint(null);
         context.Request.RouteValues.Clear();
-        context.Request.Path = ErrorPath;
+        context.Request.Path = fault.ErrorPath;
         context.Request.Method = HttpMethods.Get;
         try
         {
@@ -110,17 +125,28 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
                 response.Headers[name] = value;
             }
 
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            SetStatus(response, fault);
             response.ContentType = "text/plain; charset=utf-8";
             var text = context.RequestServices.GetRequiredService<IStringLocalizer<Program>>();
-            await response.WriteAsync(text["Resilience.Unavailable.Body"], context.RequestAborted);
+            await response.WriteAsync(text[fault.Key + ".Body"], context.RequestAborted);
         }
         finally
         {
             context.Request.Path = originalPath;
         }
     }
+
+    private static void SetStatus(HttpResponse response, Fault fault)
+    {
+        response.StatusCode = fault.Status;
+        if (fault.RetryLater)
+        {
+            response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} saved a record another request had just changed; answered 409")]
+    private static partial void LogConflict(ILogger logger, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}: {ErrorType}; answered 503")]
     private static partial void LogUnavailable(ILogger logger, string method, PathString path, string errorType);
