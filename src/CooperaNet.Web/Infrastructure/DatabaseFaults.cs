@@ -33,11 +33,30 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
             LogUnavailable(logger, context.Request.Method, context.Request.Path, error.GetBaseException().GetType().Name);
             await AnswerAsync(context, error, earlier, Unavailable);
         }
-        catch (DbUpdateConcurrencyException error) when (!context.Response.HasStarted)
+        catch (DbUpdateException error) when (IsSimultaneousSave(error) && !context.Response.HasStarted)
         {
             LogConflict(logger, context.Request.Method, context.Request.Path);
             await AnswerAsync(context, error, earlier, Conflict);
         }
+    }
+
+    /// <summary>
+    /// True when a save met another save of the same record: the row changed or went under it (EF's
+    /// concurrency check), or the other save had just inserted the same child rows (a unique key).
+    /// </summary>
+    public static bool IsSimultaneousSave(DbUpdateException error)
+    {
+        if (error is DbUpdateConcurrencyException)
+        {
+            return true;
+        }
+
+        return error.InnerException switch
+        {
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+            SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
+            _ => false,
+        };
     }
 
     /// <summary>How one kind of fault is answered: status, resource keys, and whether to ask for a retry later.</summary>

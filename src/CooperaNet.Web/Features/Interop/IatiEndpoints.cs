@@ -114,6 +114,21 @@ public static class IatiEndpoints
         var errors = new List<FieldError>();
         var number = Number(page, "page", 1, int.MaxValue, errors);
         var size = Number(pageSize, "pageSize", 20, MaxPageSize, errors);
+        // Codes and identifiers only: a country is two letters, and no filter carries control characters
+        // (PostgreSQL refuses a NUL in text, which would otherwise reach the query).
+        if (!string.IsNullOrWhiteSpace(country) && !IsAlpha2(country.Trim()))
+        {
+            errors.Add(new FieldError("country", "choice"));
+        }
+
+        foreach (var (field, value) in new[] { ("sector", sector), ("publisher", publisher) })
+        {
+            if (value is not null && value.Any(char.IsControl))
+            {
+                errors.Add(new FieldError(field, "choice"));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Validation(text, errors);
@@ -153,6 +168,8 @@ public static class IatiEndpoints
         }).ToList();
         return TypedResults.Ok(new ExternalActivityPage(total, number, size, items));
     }
+
+    private static bool IsAlpha2(string code) => code.Length == 2 && code.All(char.IsAsciiLetter);
 
     private static int Number(string? value, string field, int otherwise, int max, List<FieldError> errors)
     {
