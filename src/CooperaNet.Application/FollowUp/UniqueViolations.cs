@@ -5,7 +5,7 @@ using Npgsql;
 namespace CooperaNet.Application.FollowUp;
 
 /// <summary>Tells a unique-index violation apart from other failures, on either provider.</summary>
-internal static class UniqueViolations
+public static class UniqueViolations
 {
     private const int SqliteConstraint = 19;
 

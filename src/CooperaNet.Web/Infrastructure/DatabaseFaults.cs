@@ -46,17 +46,7 @@ public sealed partial class DatabaseFaults(RequestDelegate next, ILogger<Databas
     /// </summary>
     public static bool IsSimultaneousSave(DbUpdateException error)
     {
-        if (error is DbUpdateConcurrencyException)
-        {
-            return true;
-        }
-
-        return error.InnerException switch
-        {
-            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-            SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
-            _ => false,
-        };
+        return error is DbUpdateConcurrencyException || Application.FollowUp.UniqueViolations.Caused(error);
     }
 
     /// <summary>How one kind of fault is answered: status, resource keys, and whether to ask for a retry later.</summary>
