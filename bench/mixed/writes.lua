@@ -4,6 +4,18 @@
 -- drafts taken in turn so that no two requests in flight change the same one.
 local drafts = {}
 local i = 0
+local threads = {}
+refused = "" -- per thread: the status of every answer that was not 2xx, as "409 503 ..."
+
+setup = function(thread)
+  threads[#threads + 1] = thread
+end
+
+response = function(status, headers, body)
+  if status >= 300 then
+    refused = refused .. " " .. status
+  end
+end
 
 local body = function(n, verb)
   return string.format([[{"language":"es","title":"Oferta de carga mixta %d (%s)",
@@ -39,4 +51,13 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     summary.errors.status,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    for code in string.gmatch(thread:get("refused") or "", "%d+") do
+      counts[code] = (counts[code] or 0) + 1
+    end
+  end
+  for code, n in pairs(counts) do
+    io.write(string.format("REFUSED status=%s count=%d\n", code, n))
+  end
 end

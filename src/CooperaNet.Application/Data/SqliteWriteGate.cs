@@ -47,6 +47,9 @@ public sealed class SqliteWriteInterceptor : ISaveChangesInterceptor, IDbTransac
 {
     private static readonly ConcurrentDictionary<string, bool> WalSet = new(StringComparer.Ordinal);
 
+    // Pooled connections keep their settings: each native connection is set once, not at every open.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
+
     private SemaphoreSlim? gate;
     private bool bySave;
     private bool byTransaction;
@@ -75,6 +78,12 @@ public sealed class SqliteWriteInterceptor : ISaveChangesInterceptor, IDbTransac
 
     private static void Configure(DbConnection connection)
     {
+        var native = (connection as SqliteConnection)?.Handle;
+        if (native is not null && Configured.TryGetValue(native, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         var walKey = connection.ConnectionString;
         var setWal = !WalSet.ContainsKey(walKey);
@@ -91,6 +100,11 @@ public sealed class SqliteWriteInterceptor : ISaveChangesInterceptor, IDbTransac
         if (setWal)
         {
             WalSet.TryAdd(walKey, true);
+        }
+
+        if (native is not null)
+        {
+            Configured.AddOrUpdate(native, native);
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
     private readonly SemaphoreSlim syncing = new(1, 1);
     private readonly Dictionary<Guid, string> stateOf = [];
     private readonly Dictionary<Guid, (EntryKind Kind, DateOnly Day)> expiries = [];
+    /// <summary>The version of each entry in an index (open entries only).</summary>
     private readonly Dictionary<Guid, DateTimeOffset> appliedVersions = [];
     private readonly MatchIndex offers = MatchingKnowledgeLoader.Engine.CreateIndex();
     private readonly MatchIndex demands = MatchingKnowledgeLoader.Engine.CreateIndex();
@@ -60,28 +61,61 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
             var latest = watermark;
             for (var skip = 0; ; skip += SyncPage)
             {
-                var page = await db.Entries.IgnoreQueryFilters().AsNoTracking()
-                    .Include(e => e.Sectors).Include(e => e.Sdgs)
-                    .AsSplitQuery()
+                // First what changed, in a few columns: most changes are drafts being written, which are
+                // in no index and need no more than that.
+                var changed = await db.Entries.IgnoreQueryFilters().AsNoTracking()
                     .Where(e => e.UpdatedAt > since)
                     .OrderBy(e => e.UpdatedAt).ThenBy(e => e.Id)
+                    .Select(e => new ChangedEntry(e.Id, e.Kind, e.Status, e.DeletedAt, e.ExpiresOn, e.UpdatedAt))
                     .Skip(skip).Take(SyncPage)
                     .ToListAsync(ct);
-                foreach (var entry in page)
+                var open = new List<Guid>();
+                foreach (var row in changed)
                 {
+                    latest = row.UpdatedAt > latest ? row.UpdatedAt : latest;
+
                     // The overlap reads the latest entries again on every sync: an entry indexed again
                     // unchanged would leave its old postings behind and skew the text statistics.
-                    if (appliedVersions.TryGetValue(entry.Id, out var applied) && applied == entry.UpdatedAt)
+                    if (appliedVersions.TryGetValue(row.Id, out var applied) && applied == row.UpdatedAt)
                     {
                         continue;
                     }
 
-                    Apply(entry, today);
-                    appliedVersions[entry.Id] = entry.UpdatedAt;
-                    latest = entry.UpdatedAt > latest ? entry.UpdatedAt : latest;
+                    if (row.Status == EntryStatus.Published && row.DeletedAt is null && (row.ExpiresOn is null || row.ExpiresOn >= today))
+                    {
+                        open.Add(row.Id);
+                    }
+                    else if (appliedVersions.Remove(row.Id))
+                    {
+                        // It was indexed and is no longer open.
+                        (row.Kind == EntryKind.Offer ? offers : demands).Remove(row.Id.ToString());
+                        expiries.Remove(row.Id);
+                    }
                 }
 
-                if (page.Count < SyncPage)
+                foreach (var chunk in open.Chunk(500))
+                {
+                    var entries = await db.Entries.IgnoreQueryFilters().AsNoTracking()
+                        .Include(e => e.Sectors).Include(e => e.Sdgs)
+                        .AsSplitQuery()
+                        .Where(e => chunk.Contains(e.Id))
+                        .ToListAsync(ct);
+                    foreach (var entry in entries)
+                    {
+                        // Read a moment after the row above: the entry as it is now, open or not.
+                        Apply(entry, today);
+                        if (IsOpen(entry, today))
+                        {
+                            appliedVersions[entry.Id] = entry.UpdatedAt;
+                        }
+                        else
+                        {
+                            appliedVersions.Remove(entry.Id);
+                        }
+                    }
+                }
+
+                if (changed.Count < SyncPage)
                 {
                     break;
                 }
@@ -95,6 +129,7 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
                 {
                     (kind == EntryKind.Offer ? offers : demands).Remove(id.ToString());
                     expiries.Remove(id);
+                    appliedVersions.Remove(id);
                 }
 
                 sweptOn = today;
@@ -180,6 +215,8 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
     /// <summary>An offer's places as states: a subregion stands for its member states.</summary>
     private string[] Places(string openTo) =>
         [.. openTo.Split(',', StringSplitOptions.RemoveEmptyEntries).SelectMany(p => subregions.TryGetValue(p, out var states) ? states : [p]).Distinct(StringComparer.Ordinal)];
+
+    private sealed record ChangedEntry(Guid Id, EntryKind Kind, EntryStatus Status, DateTimeOffset? DeletedAt, DateOnly? ExpiresOn, DateTimeOffset UpdatedAt);
 
     private sealed record StoredReason(string Kind, IReadOnlyList<string> Values, double Weight, bool Inferred);
 }

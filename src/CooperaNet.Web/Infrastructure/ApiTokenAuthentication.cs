@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CooperaNet.Application.Data;
 using CooperaNet.Application.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CooperaNet.Web.Infrastructure;
@@ -11,7 +13,10 @@ namespace CooperaNet.Web.Infrastructure;
 /// <summary>
 /// Authenticates API clients by a personal bearer token ("Authorization: Bearer cnt_..."). The token
 /// is looked up by its SHA-256 hash; revoked tokens and locked-out users are refused. The token of an account
-/// with a second factor carries the "mfa" claim that the secretariat's policy asks for.
+/// with a second factor carries the "mfa" claim that the secretariat's policy asks for. The token is
+/// checked on every request; the user's claims (roles, state), which take four more queries to build,
+/// are kept for <see cref="ClaimsLifetime"/> under the user's stamps, which any change of the account
+/// through Identity (roles, state, password, lockout) replaces.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -19,10 +24,13 @@ public sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     CooperaNetDbContext db,
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+
+    public static readonly TimeSpan ClaimsLifetime = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan UsageResolution = TimeSpan.FromHours(1);
 
@@ -55,15 +63,26 @@ public sealed class ApiTokenAuthenticationHandler(
             await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
         }
 
-        var principal = await principals.CreateAsync(token.User);
-        if (token.User.TwoFactorEnabled)
+        var user = token.User;
+        var claims = (await cache.GetOrCreateAsync($"api-token-claims|{user.Id}|{user.SecurityStamp}|{user.ConcurrencyStamp}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ClaimsLifetime;
+            var built = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;
+            return new UserClaims(built.AuthenticationType, built.NameClaimType, built.RoleClaimType, [.. built.Claims]);
+        }))!;
+
+        // A new identity for every request: what one request adds to it never reaches another.
+        var identity = new ClaimsIdentity(claims.Claims, claims.AuthenticationType, claims.NameClaimType, claims.RoleClaimType);
+        if (user.TwoFactorEnabled)
         {
             // Tokens are issued on the profile page, behind the account's second factor: the token speaks for a
             // session that passed it. An account without a second factor gets no such claim, so the secretariat's
             // own operations stay closed to it.
-            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(Policies.MfaClaim, Policies.MfaValue));
+            identity.AddClaim(new Claim(Policies.MfaClaim, Policies.MfaValue));
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    private sealed record UserClaims(string? AuthenticationType, string NameClaimType, string RoleClaimType, Claim[] Claims);
 }

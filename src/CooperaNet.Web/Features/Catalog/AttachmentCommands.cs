@@ -90,7 +90,7 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
         db.Add(attachment);
         Touch((CatalogEntry)entry, user, now);
         await db.SaveChangesAsync(ct);
-        lists.Clear();
+        lists.ClearIfPublic((CatalogEntry)entry, wasPublic: false);
         return new AttachmentOutcome(EntryRefusal.None, View(entry, attachment));
     }
 
@@ -113,7 +113,7 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
         attachment.RemovedAt = now;
         Touch((CatalogEntry)entry, user, now);
         await db.SaveChangesAsync(ct);
-        lists.Clear();
+        lists.ClearIfPublic((CatalogEntry)entry, wasPublic: false);
         return new AttachmentOutcome(EntryRefusal.None, View(entry, attachment));
     }
 
@@ -146,7 +146,7 @@ public sealed class AttachmentCommands(CooperaNetDbContext db, IAuthorizationSer
         attachment.RemovedAt = null;
         Touch(entry, user, now);
         await db.SaveChangesAsync(ct);
-        lists.Clear();
+        lists.ClearIfPublic(entry, wasPublic: false);
         return new AttachmentOutcome(EntryRefusal.None, View(entry, attachment));
     }
 

@@ -25,7 +25,7 @@ public static class CatalogEndpoints
             group.MapGet("/", (HttpContext http, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text, CancellationToken ct) => ListAsync(kind, http, db, cache, lists, text, ct))
                 .AllowAnonymous().WithName($"List{name}s").WithSummary($"Published {plural}: search (q), filters, sorting and paging; ?format=csv or xlsx downloads the list.")
                 .Produces<EntryListView>().ProducesValidationProblem();
-            group.MapGet("/{id:guid}", (Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text) => GetAsync(kind, id, http, commands, db, cache, text))
+            group.MapGet("/{id:guid}", (Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text) => GetAsync(kind, id, http, commands, db, cache, lists, text))
                 .AllowAnonymous().WithName($"Get{name}").WithSummary($"One {EntryKinds.NameOf(kind)}.").Produces<EntryView>().ProducesProblem(404);
 
             var write = group.MapGroup("/").RequireAuthorization(Policies.SignedIn);
@@ -102,8 +102,27 @@ public static class CatalogEndpoints
         return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, lookups.StateName(e.StateCode), lang)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(EntryKind kind, Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, IStringLocalizer<Program> text)
+    private static async Task<IResult> GetAsync(EntryKind kind, Guid id, HttpContext http, EntryCommands commands, CooperaNetDbContext db, IMemoryCache cache, CatalogListCache lists, IStringLocalizer<Program> text)
     {
+        if (lists.Enabled)
+        {
+            // A published entry reads the same for everyone: its JSON is shared like the lists. An empty
+            // body stands for "not public" (a draft, another kind, no such entry): the reader's own rights decide.
+            var lang = ApiLanguage.Of(http);
+            var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var shared = await lists.GetAsync($"entry|{EntryKinds.NameOf(kind)}|{id}|{lang}", async services =>
+            {
+                var anyone = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                var published = await services.GetRequiredService<EntryCommands>().ReadAsync(anyone, id, kind);
+                return published is null ? [] : JsonSerializer.SerializeToUtf8Bytes(
+                    await ViewAsync(published, lang, services.GetRequiredService<CooperaNetDbContext>(), services.GetRequiredService<IMemoryCache>()), json);
+            });
+            if (shared.Length > 0)
+            {
+                return TypedResults.Bytes(shared, "application/json; charset=utf-8");
+            }
+        }
+
         var entry = await commands.ReadAsync(http.User, id, kind);
         return entry is null ? Problems.NotFound(text) : TypedResults.Ok(await ViewAsync(entry, http, db, cache));
     }
@@ -127,11 +146,11 @@ public static class CatalogEndpoints
         }
     }
 
-    private static async Task<EntryView> ViewAsync(CatalogEntry entry, HttpContext http, CooperaNetDbContext db, IMemoryCache cache)
-    {
-        var lang = ApiLanguage.Of(http);
-        return EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, await AttachmentCommands.ListAsync(db, entry));
-    }
+    private static Task<EntryView> ViewAsync(CatalogEntry entry, HttpContext http, CooperaNetDbContext db, IMemoryCache cache) =>
+        ViewAsync(entry, ApiLanguage.Of(http), db, cache);
+
+    private static async Task<EntryView> ViewAsync(CatalogEntry entry, string lang, CooperaNetDbContext db, IMemoryCache cache) =>
+        EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, await AttachmentCommands.ListAsync(db, entry));
 
     private static DateOnly Today(HttpContext http) =>
         DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);

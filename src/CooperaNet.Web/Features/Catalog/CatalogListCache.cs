@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using CooperaNet.Domain.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -97,6 +98,23 @@ public sealed partial class CatalogListCache : IDisposable
         pages.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Forgets every cached list when the public could see <paramref name="entry"/> before the change
+    /// (<paramref name="wasPublic"/>) or can see it now. Drafts and entries waiting for the secretariat
+    /// are in no public list: saving them keeps the lists (the participation figures, which count them,
+    /// follow within the lifetime).
+    /// </summary>
+    public void ClearIfPublic(CatalogEntry entry, bool wasPublic)
+    {
+        if (wasPublic || IsPublic(entry))
+        {
+            Clear();
+        }
+    }
+
+    /// <summary>Whether the public sees the entry: published and not deleted.</summary>
+    public static bool IsPublic(CatalogEntry entry) => entry.Status == EntryStatus.Published && entry.DeletedAt is null;
+
     public void Dispose() => cache.Dispose();
 
     private async Task<byte[]> BuildAsync(string key, Func<IServiceProvider, Task<byte[]>> build)
@@ -106,7 +124,9 @@ public sealed partial class CatalogListCache : IDisposable
         cache.Set(key, new Built(body, clock.GetTimestamp()), new MemoryCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = lifetime * 2,
-            Size = body.Length,
+
+            // Never nothing: an empty answer (an entry that is not public) still counts against the limit.
+            Size = Math.Max(body.Length, 256),
         });
         return body;
     }

@@ -162,7 +162,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
         var entry = EntryWriter.Create(kind, state, input, codes, now, bySecretariat: user.IsSecretariat());
         db.Entries.Add(entry);
         await db.SaveChangesAsync();
-        lists.Clear();
+        lists.ClearIfPublic(entry, wasPublic: false);
         return EntryOutcome.Done(entry);
     }
 
@@ -197,9 +197,10 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
             return EntryOutcome.Invalid(errors);
         }
 
+        var wasPublic = CatalogListCache.IsPublic(entry);
         EntryWriter.Apply(entry, input, codes, now, bySecretariat: user.IsSecretariat());
         await db.SaveChangesAsync();
-        lists.Clear();
+        lists.ClearIfPublic(entry, wasPublic);
         return EntryOutcome.Done((CatalogEntry)entry);
     }
 
@@ -216,6 +217,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
             return EntryOutcome.Forbidden;
         }
 
+        var wasPublic = CatalogListCache.IsPublic(entry);
         var error = action.Apply(entry, clock.GetUtcNow(), comment);
         if (error == EntryError.CommentRequired)
         {
@@ -229,7 +231,7 @@ public sealed class EntryCommands(CooperaNetDbContext db, IMemoryCache cache, IA
 
         entry.LastChangedBySecretariat = user.IsSecretariat();
         await db.SaveChangesAsync();
-        lists.Clear();
+        lists.ClearIfPublic(entry, wasPublic);
         return EntryOutcome.Done(entry);
     }
 

@@ -103,7 +103,7 @@ public sealed class ProfileModel(
             return Challenge();
         }
 
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(user);
     }
 

@@ -27,7 +27,7 @@ public sealed class UsersModel(UserAdministration administration, PartnerRegistr
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         await LoadAsync(ct);
     }
 

@@ -15,8 +15,10 @@ namespace CooperaNet.Web.Pages.Catalog;
 
 /// <summary>
 /// One offer or demand, for anyone when published; for its state and the secretariat otherwise,
-/// with the life-cycle buttons each of them may use.
+/// with the life-cycle buttons each of them may use. The public's copy of a published entry's page
+/// is shared like the catalog's lists (and emptied with them when an entry the public sees changes).
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CatalogListCache.PagePolicy)]
 public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands files, Features.Crossing.PairViews pairs, IAuthorizationService auth, CooperaNetDbContext db, IMemoryCache cache, AccountEmails emails, IStringLocalizer<Program> text) : PageModel
 {
     public CatalogEntry Entry { get; private set; } = null!;
@@ -53,7 +55,7 @@ public sealed class CatalogEntryModel(EntryCommands commands, AttachmentCommands
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? version)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id, version) ? Page() : NotFound();
     }
 

@@ -32,7 +32,7 @@ public sealed class EventModel(EventCalendar calendar, IAuthorizationService aut
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -47,7 +47,7 @@ public sealed class ExperienceModel(ExperienceCommands commands, CooperaNetDbCon
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? version)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id, version) ? Page() : NotFound();
     }
 

@@ -36,7 +36,7 @@ public sealed class ExperiencesIndexModel(ExperienceCommands commands, CooperaNe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         var lang = UiStrings.CurrentLanguage;
         Lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         var (filter, errors) = ExperienceEndpoints.ParseFilter(Request.Query);

@@ -61,7 +61,7 @@ public sealed class GuidelineModel(GuidelineBook book, IAuthorizationService aut
 
     public async Task<IActionResult> OnGetAsync(string slug, int? number, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(slug, number, ct) ? Page() : NotFound();
     }
 

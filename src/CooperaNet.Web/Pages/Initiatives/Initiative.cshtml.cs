@@ -27,7 +27,7 @@ public sealed class InitiativeModel(PairCommands commands, CooperaNetDbContext d
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id) ? Page() : NotFound();
     }
 

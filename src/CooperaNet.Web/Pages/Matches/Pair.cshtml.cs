@@ -38,7 +38,7 @@ public sealed class PairModel(PairCommands commands, PairViews views, CooperaNet
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id) ? Page() : NotFound();
     }
 

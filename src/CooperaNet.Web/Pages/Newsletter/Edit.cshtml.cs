@@ -32,7 +32,7 @@ public sealed class EditIssueModel(NewsletterIssues issues, IStringLocalizer<Pro
             return NotFound();
         }
 
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         Form = new IssueForm { Title = Item.Title, Introduction = Item.Introduction, Items = [.. Item.Items.Select(i => IssueView.Item(i).Key)] };
         return Page();
     }

@@ -38,7 +38,7 @@ public sealed class NewsletterIndexModel(
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? number, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         Form.Language = UiStrings.CurrentLanguage;
         await LoadAsync(number, ct);
     }

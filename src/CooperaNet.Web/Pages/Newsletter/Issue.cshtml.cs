@@ -26,7 +26,7 @@ public sealed class IssueModel(NewsletterIssues issues, AccountEmails emails, IA
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -19,7 +19,7 @@ public sealed class PartnerActivityModel(PartnerRegistry registry, PartnerAccess
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         if (await registry.JointActivityAsync(id, await ResolveAsync(ct), ct) is not { } activity)
         {
             return NotFound();

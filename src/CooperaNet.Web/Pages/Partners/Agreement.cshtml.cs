@@ -33,7 +33,7 @@ public sealed class PartnerAgreementModel(PartnerRegistry registry, AgreementDoc
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid agreementId, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id, agreementId, keepForm: false, ct) ? Page() : NotFound();
     }
 

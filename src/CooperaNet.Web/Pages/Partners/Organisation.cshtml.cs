@@ -33,7 +33,7 @@ public sealed class PartnerOrganisationModel(PartnerRegistry registry, Agreement
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -22,7 +22,7 @@ public sealed class PartnerPilotModel(PartnerRegistry registry, PartnerAccessRes
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         await ShowAsync(ct);
     }
 

@@ -43,7 +43,7 @@ public sealed class ActionModel(CooperaNetDbContext db, WorkPlanTracker tracker,
 
     public async Task<IActionResult> OnGetAsync(string code, int number)
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         return await ShowAsync(code, number) ? Page() : NotFound();
     }
 

@@ -24,7 +24,7 @@ public sealed class PlansModel(CooperaNetDbContext db, WorkPlanCommands commands
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Notice = TempData[Notices.Key] as string;
+        Notice = Notices.Take(this);
         await ShowAsync();
         if (Plans.Count > 0)
         {
