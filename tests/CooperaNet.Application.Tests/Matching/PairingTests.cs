@@ -38,6 +38,30 @@ public sealed class PairingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_changes_the_public_sees_or_stops_seeing_ask_for_pairs_saving_a_draft_asks_for_none()
+    {
+        var demand = (await app.PublishAsync(WaterDemand().From("PE"))).Single();
+        await app.DrainAsync();
+
+        // Returned to its state: it leaves the catalog, so it is paired again (to lose its pairs).
+        await app.EditAsync(demand, (e, now) => Assert.Null(e.Return("Add the municipalities.", now)));
+        Assert.Equal([demand], (await app.RequestsAsync()).Select(r => r.EntryId));
+        await app.DrainAsync();
+
+        // A draft saved again and again, then sent to the secretariat: nobody outside its state sees it.
+        for (var n = 0; n < 3; n++)
+        {
+            await app.EditAsync(demand, (e, _) => e.Title = $"Agua potable para comunidades rurales ({n})");
+        }
+
+        await app.EditAsync(demand, (e, now) => Assert.Null(e.Submit(now)));
+        Assert.Empty(await app.RequestsAsync());
+
+        await app.EditAsync(demand, (e, now) => Assert.Null(e.Publish(now)));
+        Assert.Equal([demand], (await app.RequestsAsync()).Select(r => r.EntryId));
+    }
+
+    [Fact]
     public async Task A_round_pairs_a_Spanish_demand_with_an_English_offer_of_the_same_DAC_sector_with_its_score_and_reasons()
     {
         var ids = await app.PublishAsync(WaterDemand().From("PE"), WaterOffer().From("MX"));

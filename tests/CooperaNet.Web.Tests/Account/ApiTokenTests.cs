@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CooperaNet.Application.Identity;
 using CooperaNet.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperaNet.Web.Tests.Account;
 
@@ -41,6 +43,36 @@ public sealed class ApiTokenTests(CooperaNetFactory factory) : IClassFixture<Coo
 
         using var after = await CallMeAsync(secret);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_of_the_users_roles_or_state_reaches_the_token_at_the_next_call()
+    {
+        await factory.CreateUserAsync("ines@apc.gov.co", Roles.FocalPoint, "CO");
+        using var signIn = await browser.SignInAsync("ines@apc.gov.co");
+        var (_, secret) = await CreateTokenAsync("nightly sync");
+        using (var before = await CallMeAsync(secret))
+        {
+            var body = await before.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal("CO", body.GetProperty("memberState").GetString());
+        }
+
+        // The claims a token carries are kept between calls; a change made through the accounts replaces them at once.
+        var changed = await factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync("ines@apc.gov.co"))!;
+            user.MemberStateCode = "PE";
+            var moved = await users.UpdateAsync(user);
+            var expert = await users.AddToRoleAsync(user, Roles.Expert);
+            return moved.Succeeded && expert.Succeeded;
+        });
+        Assert.True(changed);
+
+        using var after = await CallMeAsync(secret);
+        var now = await after.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("PE", now.GetProperty("memberState").GetString());
+        Assert.Equal(["expert", "focal-point"], now.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -209,6 +209,30 @@ public sealed class CatalogApiTests(CooperaNetFactory factory) : IClassFixture<C
         Assert.Equal(0, await TotalAsync(anonymous, path));
     }
 
+    [Fact]
+    public async Task A_published_entry_shared_with_the_public_shows_a_change_right_after_and_a_draft_saved_meanwhile_stays_hidden()
+    {
+        var colombia = await ForAsync(factory, Roles.FocalPoint, "CO");
+        var secretariat = await ForAsync(factory, Roles.Secretariat);
+        var anonymous = factory.CreateClient();
+        var id = await CreateAsync(colombia, AnOffer(title: "Bancos de semillas comunitarios"));
+        (await colombia.PostAsync($"/api/v1/offers/{id}/submit", null, Ct)).EnsureSuccessStatusCode();
+        (await secretariat.PostAsync($"/api/v1/offers/{id}/publish", null, Ct)).EnsureSuccessStatusCode();
+        Assert.Equal("Bancos de semillas comunitarios", (await JsonAsync(await anonymous.GetAsync($"/api/v1/offers/{id}", Ct))).GetProperty("title").GetString());
+        Assert.Contains("Bancos de semillas comunitarios", await anonymous.GetStringAsync($"/es/catalog/{id}", Ct));
+
+        var draft = await CreateAsync(colombia, AnOffer(title: "Borrador que nadie ve"));
+        (await colombia.PutAsJsonAsync($"/api/v1/offers/{draft}", AnOffer(title: "Borrador que nadie ve todavía"), Ct)).EnsureSuccessStatusCode();
+        (await secretariat.PutAsJsonAsync($"/api/v1/offers/{id}", AnOffer(title: "Bancos de semillas nativas"), Ct)).EnsureSuccessStatusCode();
+
+        Assert.Equal("Bancos de semillas nativas", (await JsonAsync(await anonymous.GetAsync($"/api/v1/offers/{id}", Ct))).GetProperty("title").GetString());
+        var page = await anonymous.GetStringAsync($"/es/catalog/{id}", Ct);
+        Assert.Contains("Bancos de semillas nativas", page);
+        Assert.DoesNotContain("Bancos de semillas comunitarios", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/offers/{draft}", Ct)).StatusCode);
+        Assert.Equal("Borrador que nadie ve todavía", (await JsonAsync(await colombia.GetAsync($"/api/v1/offers/{draft}", Ct))).GetProperty("title").GetString());
+    }
+
     private static async Task<int> TotalAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, Ct);

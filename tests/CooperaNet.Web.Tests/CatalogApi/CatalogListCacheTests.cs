@@ -61,6 +61,44 @@ public sealed class CatalogListCacheTests : IDisposable
         Assert.Equal("2", await GetAsync("q=agua"));
     }
 
+    public static TheoryData<string, bool, bool> Changes => new()
+    {
+        // The entry after the change, whether the public saw it before, whether the lists are emptied.
+        { "draft", false, false },
+        { "submitted", false, false },
+        { "published", false, true },
+        { "published", true, true },
+        { "draft", true, true },
+        { "deleted", true, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task Only_a_change_the_public_sees_or_stops_seeing_empties_the_lists(string after, bool wasPublic, bool emptied)
+    {
+        await GetAsync("q=agua");
+        var now = clock.GetUtcNow();
+        var entry = new CooperaNet.Domain.Catalog.CatalogEntry { Id = Guid.CreateVersion7(), StateCode = "CO", Language = "es", Title = "Agua", Summary = "Agua potable.", Institution = "APC-Colombia", CreatedAt = now, UpdatedAt = now };
+        if (after != "draft")
+        {
+            Assert.Null(entry.Submit(now));
+        }
+
+        if (after is "published" or "deleted")
+        {
+            Assert.Null(entry.Publish(now));
+        }
+
+        if (after == "deleted")
+        {
+            Assert.Null(entry.Delete(now));
+        }
+
+        cache.ClearIfPublic(entry, wasPublic);
+
+        Assert.Equal(emptied ? "2" : "1", await GetAsync("q=agua"));
+    }
+
     public void Dispose()
     {
         cache.Dispose();
