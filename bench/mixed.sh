@@ -7,7 +7,9 @@
 #   sqlite              one instance in Production mode on a fresh data folder with the demo catalog
 #   postgres N          deploy/run-local.sh: PostgreSQL, N app instances (1 or 2) behind nginx
 # Environment: MIXED_READ_CONNECTIONS (16), MIXED_WRITE_CONNECTIONS (16), MIXED_WARMUP (20 s),
-#   MIXED_HELLO_SECONDS (10), MIXED_ONLY (reads or writes: one side alone, to know its capacity), MIXED_DIR (working folder, default a new one under /tmp, removed at the end).
+#   MIXED_HELLO_SECONDS (10), MIXED_READ_RATE and MIXED_WRITE_RATE (offered requests per second: each
+#   connection waits connections/rate between an answer and its next request, as arriving users do; unset,
+#   every connection sends its next request at once and the side measures its capacity), MIXED_ONLY (reads or writes: one side alone, to know its capacity), MIXED_DIR (working folder, default a new one under /tmp, removed at the end).
 #
 # Why -t1 -c16 per wrk: the machine has 2 cores, shared by wrk, the app (and nginx and PostgreSQL). One
 # wrk thread per process (two processes, so two load threads in all) keeps the load generator to about a
@@ -29,6 +31,8 @@ write_c=${MIXED_WRITE_CONNECTIONS:-16}
 warmup=${MIXED_WARMUP:-20}
 hello_seconds=${MIXED_HELLO_SECONDS:-10}
 only=${MIXED_ONLY:-}
+read_rate=${MIXED_READ_RATE:-0}    # offered reads per second (0: as fast as the connections go)
+write_rate=${MIXED_WRITE_RATE:-0}  # offered writes per second (0: as fast as the connections go)
 case "$only" in ""|reads|writes) ;; *) echo "MIXED_ONLY: reads or writes" >&2; exit 2 ;; esac
 run_reads() { [ "$only" != writes ]; }
 run_writes() { [ "$only" != reads ]; }
@@ -147,14 +151,19 @@ sample_rss() {
 }
 
 # --- The load: warm-up, then reads and writes at once ----------------------------------------------
+pause_of() { # connections rate: the wait of each connection in ms, as wrk's first script argument
+  [ "$2" -gt 0 ] && echo "pause=$(( $1 * 1000 / $2 ))" || echo "pause=0"
+}
+read_args=("$(pause_of "$read_c" "$read_rate")" "${entries[@]}")
+write_args=("$(pause_of "$write_c" "$write_rate")" "${drafts[@]}")
 say "Warm-up ${warmup}s"
 warm=()
 if run_reads; then
-  timeout $((warmup + 60)) wrk -t1 -c"$read_c" -d"${warmup}s" --timeout 5s -s bench/mixed/reads.lua "$base/" -- "${entries[@]}" >/dev/null &
+  timeout $((warmup + 60)) wrk -t1 -c"$read_c" -d"${warmup}s" --timeout 5s -s bench/mixed/reads.lua "$base/" -- "${read_args[@]}" >/dev/null &
   warm+=($!)
 fi
 if run_writes; then
-  timeout $((warmup + 60)) wrk -t1 -c"$write_c" -d"${warmup}s" --timeout 5s -s bench/mixed/writes.lua "$base/" -- "${drafts[@]}" >/dev/null &
+  timeout $((warmup + 60)) wrk -t1 -c"$write_c" -d"${warmup}s" --timeout 5s -s bench/mixed/writes.lua "$base/" -- "${write_args[@]}" >/dev/null &
   warm+=($!)
 fi
 wait "${warm[@]}" || true
@@ -162,14 +171,14 @@ for pid in "${pids[@]}"; do awk '/^VmRSS/ {print $2}' "/proc/$pid/status" >"$out
 sample_rss &
 sampler_pid=$!
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-say "Mixed load ${duration}s: reads wrk -t1 -c$read_c, writes wrk -t1 -c$write_c, at once${only:+ (only the $only)}"
+say "Mixed load ${duration}s: reads wrk -t1 -c$read_c (offered: ${read_rate/#0/all they can}/s), writes wrk -t1 -c$write_c (offered: ${write_rate/#0/all they can}/s), at once${only:+ (only the $only)}"
 running=()
 if run_reads; then
-  timeout $((duration + 120)) wrk -t1 -c"$read_c" -d"${duration}s" --timeout 5s --latency -s bench/mixed/reads.lua "$base/" -- "${entries[@]}" >"$out/reads.txt" &
+  timeout $((duration + 120)) wrk -t1 -c"$read_c" -d"${duration}s" --timeout 5s --latency -s bench/mixed/reads.lua "$base/" -- "${read_args[@]}" >"$out/reads.txt" &
   running+=($!)
 fi
 if run_writes; then
-  timeout $((duration + 120)) wrk -t1 -c"$write_c" -d"${duration}s" --timeout 5s --latency -s bench/mixed/writes.lua "$base/" -- "${drafts[@]}" >"$out/writes.txt" &
+  timeout $((duration + 120)) wrk -t1 -c"$write_c" -d"${duration}s" --timeout 5s --latency -s bench/mixed/writes.lua "$base/" -- "${write_args[@]}" >"$out/writes.txt" &
   running+=($!)
 fi
 wait "${running[@]}" || true
@@ -189,7 +198,7 @@ row() { # label RESULT-line target-rps target-p99
 }
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "provider=$provider instances=$instances duration=${duration}s${only:+ only=$only}; load average before $load_before, after $load_after"
+echo "provider=$provider instances=$instances duration=${duration}s${only:+ only=$only}; connections reads $read_c, writes $write_c; offered reads/s ${read_rate/#0/unpaced}, writes/s ${write_rate/#0/unpaced}; load average before $load_before, after $load_after"
 printf '%-22s %9s %8s %8s %8s %8s %9s %7s %s\n' process requests req/s p50_ms p99_ms max_ms non-2xx/3xx socket target
 row "hello-world (${hello_seconds}s)" "$hello_line"
 run_reads && row "reads" "$(grep '^RESULT' "$out/reads.txt" || true)" "(>= 2000 req/s, p99 < 25 ms, 0 errors)"

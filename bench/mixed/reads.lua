@@ -3,9 +3,14 @@
 -- entry's page, the API's entry lists and single entries, and reference data.
 local paths = {}
 local i = 0
+local pause = 0 -- ms each connection waits between an answer and its next request (MIXED_READ_RATE)
 
 init = function(args)
   if #args == 0 then return end -- the hello-world: the URL as given
+  if args[1]:match("^pause=") then
+    pause = tonumber(args[1]:sub(7))
+    table.remove(args, 1)
+  end
   local langs = { "es", "en", "pt", "fr" }
   local words = { "agua", "salud", "energia", "water", "training", "formacao", "securite" }
   for _, lang in ipairs(langs) do
@@ -26,6 +31,10 @@ init = function(args)
     paths[#paths + 1] = "/api/v1/" .. kind .. "s/" .. id
   end
   i = math.random(#paths)
+end
+
+delay = function()
+  return pause
 end
 
 request = function()

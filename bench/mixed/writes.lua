@@ -4,6 +4,7 @@
 -- drafts taken in turn so that no two requests in flight change the same one.
 local drafts = {}
 local i = 0
+local pause = 0 -- ms each connection waits between an answer and its next request (MIXED_WRITE_RATE)
 local threads = {}
 refused = "" -- per thread: the status of every answer that was not 2xx, as "409 503 ..."
 
@@ -27,11 +28,19 @@ local body = function(n, verb)
 end
 
 init = function(args)
+  if args[1] and args[1]:match("^pause=") then
+    pause = tonumber(args[1]:sub(7))
+    table.remove(args, 1)
+  end
   for _, arg in ipairs(args) do
     local token, id = arg:match("^([^:]+):(.+)$")
     drafts[#drafts + 1] = { token = token, id = id }
   end
   i = math.random(#drafts)
+end
+
+delay = function()
+  return pause
 end
 
 request = function()

@@ -105,7 +105,7 @@ public sealed class DemoCatalogSeederTests(SeededDemoCatalog catalog) : IClassFi
     {
         var id = DemoCatalogSeeder.IdFor(iatiIdentifier);
 
-        var found = await Host.WithDbAsync(db => EntrySearch.Apply(db, new EntryFilter { Query = query }, null).Select(e => e.Id).ToListAsync());
+        var found = await Host.WithDbAsync(async db => await (await EntrySearch.ApplyAsync(db, new EntryFilter { Query = query }, null)).Select(e => e.Id).ToListAsync());
         var entry = await Host.WithDbAsync(db => db.Entries.AsNoTracking().Include(e => e.Translations).SingleAsync(e => e.Id == id));
 
         Assert.Contains(id, found);
@@ -241,7 +241,7 @@ public sealed class DemoCatalogSeederLimitTests
         await using var host = await DataHost.StartAsync();
         var seed = () => host.InScopeAsync(sp => sp.GetRequiredService<DemoCatalogSeeder>().SeedAsync());
         var drinkingWater = DemoCatalogSeeder.IdFor("US-GOV-21-52572");
-        var findsDrinkingWater = () => host.WithDbAsync(db => EntrySearch.Apply(db, new EntryFilter { Query = "eau potable" }, null).AnyAsync(e => e.Id == drinkingWater));
+        var findsDrinkingWater = () => host.WithDbAsync(async db => await (await EntrySearch.ApplyAsync(db, new EntryFilter { Query = "eau potable" }, null)).AnyAsync(e => e.Id == drinkingWater));
         await seed();
         var seeded = await host.WithDbAsync(Rows.CountAsync);
 

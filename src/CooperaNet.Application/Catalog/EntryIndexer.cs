@@ -4,26 +4,20 @@ using CooperaNet.Domain.Catalog;
 namespace CooperaNet.Application.Catalog;
 
 /// <summary>
-/// Builds an entry's search terms from its texts in every language it has, and from the names of
-/// its DAC sectors in all four languages: a Spanish search for "agua potable" then finds an English
-/// entry classified under 14030 ("Abastecimiento básico de agua potable...").
+/// Builds an entry's search terms from its texts in every language it has and its DAC sector codes.
+/// The names of its sectors in the four languages are searched through <see cref="SectorTerms"/>: a
+/// Spanish search for "agua potable" finds an English entry classified under 14030 ("Abastecimiento
+/// básico de agua potable...") without the entry storing those names as terms of its own.
 /// </summary>
 public static class EntryIndexer
 {
     public const int MaxTermLength = 60;
 
-    public static void Index(CatalogEntry entry, IReadOnlyDictionary<string, LocalizedText> sectorNames)
+    public static void Index(CatalogEntry entry)
     {
         var texts = new List<string?> { entry.Title, entry.Summary, entry.Description, entry.Institution };
         texts.AddRange(entry.Translations.SelectMany(t => new[] { t.Title, t.Summary, t.Description }));
-        foreach (var sector in entry.Sectors)
-        {
-            texts.Add(sector.SectorCode);
-            if (sectorNames.TryGetValue(sector.SectorCode, out var name))
-            {
-                texts.AddRange(Languages.All.Select(name.In));
-            }
-        }
+        texts.AddRange(entry.Sectors.Select(s => s.SectorCode));
 
         var terms = texts.SelectMany(SearchText.Terms).Where(t => t.Length <= MaxTermLength).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in entry.SearchTerms.Where(t => !terms.Contains(t.Term)).ToList())

@@ -58,7 +58,8 @@ public sealed record EntryPage(IReadOnlyList<CatalogEntry> Items, int Total, int
 
 /// <summary>
 /// The catalog query. Text search matches the folded, stemmed terms of the query against the
-/// entries' term index (every term must match), which crosses languages through sector names.
+/// entries' term index (every term must match), and crosses languages through sector names
+/// (<see cref="SectorTerms"/>).
 /// </summary>
 public static class EntrySearch
 {
@@ -68,7 +69,11 @@ public static class EntrySearch
     /// Filters without paging; <paramref name="visibleStates"/> limits non-published statuses to the
     /// states a reader may see (null: all, for the secretariat).
     /// </summary>
-    public static IQueryable<CatalogEntry> Apply(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates)
+    public static async Task<IQueryable<CatalogEntry>> ApplyAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default) =>
+        Apply(db, filter, visibleStates, await SectorTerms.LoadAsync(db, cancellationToken));
+
+    /// <summary>As <see cref="ApplyAsync"/>, with the sectors' name terms already at hand.</summary>
+    public static IQueryable<CatalogEntry> Apply(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, IReadOnlyDictionary<string, string[]> sectorTerms)
     {
         var query = db.Entries.AsNoTracking();
         if (filter.Status is null or EntryStatus.Published)
@@ -97,7 +102,16 @@ public static class EntrySearch
         foreach (var term in SearchText.Terms(filter.Query).Take(8))
         {
             // IN rather than EXISTS: SQLite can then start from the term's postings instead of testing every entry.
-            query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId).Contains(e.Id));
+            // A word of a sector's name finds the entries of that sector, in whatever language they are written.
+            if (sectorTerms.TryGetValue(term, out var sectors))
+            {
+                query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId).Contains(e.Id)
+                    || db.Set<EntrySector>().Where(s => sectors.Contains(s.SectorCode)).Select(s => s.EntryId).Contains(e.Id));
+            }
+            else
+            {
+                query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId).Contains(e.Id));
+            }
         }
 
         if (!string.IsNullOrEmpty(filter.State))
@@ -143,13 +157,14 @@ public static class EntrySearch
     /// <summary>Counts per kind, modality and state, each over the filtered entries without its own filter.</summary>
     public static async Task<EntryFacets> FacetsAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
     {
-        var kinds = await Apply(db, filter with { Kind = null }, visibleStates)
+        var sectorTerms = await SectorTerms.LoadAsync(db, cancellationToken);
+        var kinds = await Apply(db, filter with { Kind = null }, visibleStates, sectorTerms)
             .GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var modalities = await Apply(db, filter with { Modality = null }, visibleStates)
+        var modalities = await Apply(db, filter with { Modality = null }, visibleStates, sectorTerms)
             .GroupBy(e => e.Modality).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var states = await Apply(db, filter with { State = null }, visibleStates)
+        var states = await Apply(db, filter with { State = null }, visibleStates, sectorTerms)
             .GroupBy(e => e.StateCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
         return new EntryFacets(kinds, modalities, states);
@@ -157,7 +172,7 @@ public static class EntrySearch
 
     public static async Task<EntryPage> PageAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
     {
-        var query = Apply(db, filter, visibleStates);
+        var query = await ApplyAsync(db, filter, visibleStates, cancellationToken);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         var ordered = filter.Sort switch

@@ -64,7 +64,7 @@ public static class EntryWriter
             translation.Description = text.Description?.Trim() ?? string.Empty;
         }
 
-        EntryIndexer.Index(entry, codes.SectorNames);
+        EntryIndexer.Index(entry);
     }
 
     private static void Sync<T>(ICollection<T> current, IEnumerable<string> wanted, Func<T, string> key, Func<string, T> create)

@@ -55,7 +55,6 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
         }
 
         var sectors = await db.Sectors.AsNoTracking().ToListAsync(cancellationToken);
-        var sectorNames = sectors.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
         var codes = new CodeLists(
             sectors.Where(s => !s.IsWithdrawn).Select(s => s.Code).ToHashSet(StringComparer.Ordinal),
             new SectorGuess(sectors, await db.SectorCategories.AsNoTracking().ToListAsync(cancellationToken)),
@@ -67,7 +66,7 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
 
         // One transaction: a failed run leaves no half-seeded catalog behind.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var translated = await AddTranslationsAsync(untranslated, sectorNames, cancellationToken);
+        var translated = await AddTranslationsAsync(untranslated, cancellationToken);
         foreach (var batch in missing.Chunk(BatchSize))
         {
             var terms = new List<EntrySearchTerm>();
@@ -76,7 +75,7 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
                 var entry = Shape(id, activity, now);
                 codes.Classify(entry, activity);
                 Publish(entry, now);
-                EntryIndexer.Index(entry, sectorNames);
+                EntryIndexer.Index(entry);
                 terms.AddRange(entry.SearchTerms);
                 entry.SearchTerms.Clear();
                 db.Entries.Add(entry);
@@ -106,7 +105,7 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
     }
 
     /// <summary>Adds the lacking translations and re-indexes their entries, as an author's edit does.</summary>
-    private async Task<int> AddTranslationsAsync(List<(Guid Id, List<EntryTranslation> Lacking)> untranslated, Dictionary<string, LocalizedText> sectorNames, CancellationToken cancellationToken)
+    private async Task<int> AddTranslationsAsync(List<(Guid Id, List<EntryTranslation> Lacking)> untranslated, CancellationToken cancellationToken)
     {
         var added = 0;
         foreach (var batch in untranslated.Chunk(BatchSize))
@@ -124,7 +123,7 @@ public sealed partial class DemoCatalogSeeder(CooperaNetDbContext db, TimeProvid
                     entry.Translations.Add(translation);
                 }
 
-                EntryIndexer.Index(entry, sectorNames);
+                EntryIndexer.Index(entry);
                 added += lacking.Count;
             }
 

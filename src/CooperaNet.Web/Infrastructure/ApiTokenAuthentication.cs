@@ -34,6 +34,10 @@ public sealed class ApiTokenAuthenticationHandler(
 
     private static readonly TimeSpan UsageResolution = TimeSpan.FromHours(1);
 
+    // Asked on every API call: compiled once rather than translated from its expression each time.
+    private static readonly Func<CooperaNetDbContext, string, Task<ApiToken?>> FindToken = EF.CompileAsyncQuery(
+        (CooperaNetDbContext db, string hash) => db.ApiTokens.AsNoTracking().Include(t => t.User).FirstOrDefault(t => t.Hash == hash && t.RevokedAt == null));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -50,8 +54,7 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var hash = ApiToken.HashOf(secret);
         var now = clock.GetUtcNow();
-        var token = await db.ApiTokens.AsNoTracking().Include(t => t.User)
-            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null);
+        var token = await FindToken(db, hash);
         if (token?.User is null || token.User.LockoutEnd > now)
         {
             return AuthenticateResult.Fail("Unknown or revoked token.");

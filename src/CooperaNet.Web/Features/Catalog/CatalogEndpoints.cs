@@ -141,8 +141,16 @@ public static class CatalogEndpoints
             case EntryRefusal.Conflict:
                 return Problems.Conflict(text, (EntryError)outcome.Conflict!);
             default:
-                var view = await ViewAsync((CatalogEntry)outcome.Entry!, http, db, cache);
-                return created ? TypedResults.Created(view.Links.Self, view) : TypedResults.Ok(view);
+                var entry = (CatalogEntry)outcome.Entry!;
+                if (created)
+                {
+                    // A new entry has no files yet: nothing to read back.
+                    var lang = ApiLanguage.Of(http);
+                    var fresh = EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, []);
+                    return TypedResults.Created(fresh.Links.Self, fresh);
+                }
+
+                return TypedResults.Ok(await ViewAsync(entry, http, db, cache));
         }
     }
 
