@@ -105,8 +105,10 @@ public static class EntrySearch
             // A word of a sector's name finds the entries of that sector, in whatever language they are written.
             if (sectorTerms.TryGetValue(term, out var sectors))
             {
-                query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId).Contains(e.Id)
-                    || db.Set<EntrySector>().Where(s => sectors.Contains(s.SectorCode)).Select(s => s.EntryId).Contains(e.Id));
+                // One IN over a UNION, not an OR of two: SQLite still starts from the postings.
+                query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId)
+                    .Union(db.Set<EntrySector>().Where(s => sectors.Contains(s.SectorCode)).Select(s => s.EntryId))
+                    .Contains(e.Id));
             }
             else
             {
