@@ -58,6 +58,36 @@ public abstract class BrowserTest(BrowserFixture browser) : IClassFixture<Browse
         return page;
     }
 
+    /// <summary>
+    /// The language in which the <paramref name="index"/>-th of a list of pages is checked with axe-core: the four in
+    /// turn, so pages checked once each (rather than once per language) still cover every language.
+    /// </summary>
+    protected static string LanguageFor(int index) => Domain.Languages.All[index % Domain.Languages.All.Count];
+
+    /// <summary>
+    /// Each of <paramref name="paths"/> (without the language) answers 200 in every language, as
+    /// <paramref name="page"/>'s signed-in user, with the document in that language: over HTTP with the page's
+    /// cookies, without rendering, so only the axe-core checks need the browser.
+    /// </summary>
+    protected static async Task AssertServedInEveryLanguageAsync(IPage page, IEnumerable<string> paths)
+    {
+        var failures = new List<string>();
+        foreach (var path in paths)
+        {
+            foreach (var lang in Domain.Languages.All)
+            {
+                var response = await page.Context.APIRequest.GetAsync($"/{lang}{path}", new() { MaxRedirects = 0 });
+                var html = await response.TextAsync();
+                if (response.Status != 200 || !html.Contains($"<html lang=\"{lang}\"", StringComparison.Ordinal))
+                {
+                    failures.Add($"/{lang}{path}: {response.Status}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"Not served in its language:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
+
     /// <summary>Opens <paramref name="path"/> and checks the HTTP status of the document.</summary>
     protected static async Task<IResponse> GotoAsync(IPage page, string path, int expectedStatus = 200)
     {
