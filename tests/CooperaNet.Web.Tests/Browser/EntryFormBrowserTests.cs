@@ -9,7 +9,7 @@ namespace CooperaNet.Web.Tests.Browser;
 public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.SpanishAndPortuguese), MemberType = typeof(PublicPages))]
     public async Task Entry_form_and_its_errors_have_no_axe_violations(string lang)
     {
         var page = await SignedInAsync(lang);
@@ -25,7 +25,7 @@ public sealed class EntryFormBrowserTests(BrowserFixture browser) : BrowserTest(
     }
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task Suggested_sectors_appear_by_the_classification_and_have_no_axe_violations(string lang)
     {
         var page = await SignedInAsync(lang);

@@ -40,6 +40,17 @@ public static partial class PublicPages
 
     public static TheoryData<string> LanguageCodes => new(Languages.All);
 
+    /// <summary>
+    /// Two of the four languages, for the features' own axe-core checks in the browser: the public pages are
+    /// checked in all four (AccessibilityTests, PageDeliveryTests), and a feature's theories take
+    /// <see cref="SpanishAndPortuguese"/> and <see cref="EnglishAndFrench"/> in turn, so every language is still
+    /// rendered and checked across the features at half the browser time.
+    /// </summary>
+    public static TheoryData<string> SpanishAndPortuguese => new("es", "pt");
+
+    /// <inheritdoc cref="SpanishAndPortuguese"/>
+    public static TheoryData<string> EnglishAndFrench => new("en", "fr");
+
     /// <summary>The catalog's own pages, in every language, for the checks too slow to run on every page (320 px).</summary>
     public static TheoryData<string> Catalog => new(Languages.All.SelectMany(lang => new[] { $"/{lang}/catalog", $"/{lang}{Entry}", $"/{lang}{State}" }));
 

@@ -4,11 +4,11 @@ using CooperaNet.Web.Tests.Support;
 
 namespace CooperaNet.Web.Tests.Browser;
 
-/// <summary>The secretariat's SIDICSS page, empty and with a preview's refused rows, in the four languages.</summary>
+/// <summary>The secretariat's SIDICSS page, empty and with a preview's refused rows, in two of the four languages (PublicPages).</summary>
 public sealed class SidicssBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task The_exchange_page_and_its_report_have_no_axe_violations(string lang)
     {
         var page = await SecretariatAsync(lang);

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace CooperaNet.Web.Tests.Experts;
 
 /// <summary>
-/// The assignments' pages in Chromium, checked with axe-core in the four languages: the demand's
+/// The assignments' pages in Chromium, checked with axe-core in two languages each (the four across the features, PublicPages): the demand's
 /// experts and the propose form (empty and refused), the expert's page, the roster and the list for
 /// the secretariat; the receiving state's list with its evaluation form (and its errors); the expert's
 /// own missions with their forms, and the invitation of an account without a profile; and an
@@ -18,7 +18,7 @@ public sealed class AssignmentsBrowserTests(BrowserFixture browser) : BrowserTes
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task The_secretariats_assignment_pages_have_no_axe_violations(string lang)
     {
         var app = Browser.App;
@@ -53,7 +53,7 @@ public sealed class AssignmentsBrowserTests(BrowserFixture browser) : BrowserTes
     }
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.SpanishAndPortuguese), MemberType = typeof(PublicPages))]
     public async Task The_receiving_states_list_and_evaluation_form_have_no_axe_violations(string lang)
     {
         var app = Browser.App;
@@ -79,7 +79,7 @@ public sealed class AssignmentsBrowserTests(BrowserFixture browser) : BrowserTes
     }
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task The_experts_missions_and_the_invitation_to_write_a_profile_have_no_axe_violations(string lang)
     {
         var app = Browser.App;

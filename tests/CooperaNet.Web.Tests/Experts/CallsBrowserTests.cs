@@ -9,14 +9,14 @@ using static CooperaNet.Web.Tests.Experts.ExpertData;
 namespace CooperaNet.Web.Tests.Experts;
 
 /// <summary>
-/// The calls' pages in Chromium, checked with axe-core in the four languages: the public list and a
+/// The calls' pages in Chromium, checked with axe-core in two languages each (the four across the features, PublicPages): the public list and a
 /// call, the expert's application form (empty, refused, sent), and the secretariat's list, forms,
 /// call management and vetting page; and the application form used with the keyboard alone.
 /// </summary>
 public sealed class CallsBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.SpanishAndPortuguese), MemberType = typeof(PublicPages))]
     public async Task The_public_calls_and_the_experts_application_form_have_no_axe_violations(string lang)
     {
         var callId = await CallAsync($"Agua rural {lang}", publish: true);
@@ -52,7 +52,7 @@ public sealed class CallsBrowserTests(BrowserFixture browser) : BrowserTest(brow
     }
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task The_secretariats_calls_pages_have_no_axe_violations(string lang)
     {
         var draft = await CallAsync($"Borrador {lang}", publish: false);

@@ -6,13 +6,13 @@ using static CooperaNet.Web.Tests.Experts.ExpertData;
 namespace CooperaNet.Web.Tests.Experts;
 
 /// <summary>
-/// The experts' pages in Chromium, checked with axe-core in the four languages: the application form
+/// The experts' pages in Chromium, checked with axe-core in two languages each (the four across the features, PublicPages): the application form
 /// (empty and refused), the expert's own profile, and the secretariat's roster and profile pages.
 /// </summary>
 public sealed class ExpertsBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task The_apply_form_and_its_errors_have_no_axe_violations(string lang)
     {
         var page = await NewPageAsync();
@@ -29,7 +29,7 @@ public sealed class ExpertsBrowserTests(BrowserFixture browser) : BrowserTest(br
     }
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.SpanishAndPortuguese), MemberType = typeof(PublicPages))]
     public async Task The_experts_own_profile_has_no_axe_violations(string lang)
     {
         var (_, email) = await Browser.App.ExpertAsync(AProfile() with { Languages = [new("es", "native"), new("qu", "intermediate")] }, lang);
@@ -53,7 +53,7 @@ public sealed class ExpertsBrowserTests(BrowserFixture browser) : BrowserTest(br
     }
 
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.EnglishAndFrench), MemberType = typeof(PublicPages))]
     public async Task The_secretariats_roster_and_profile_pages_have_no_axe_violations(string lang)
     {
         var (expert, _) = await Browser.App.ExpertAsync(AProfile($"Rosa Mamani {lang}", "BO", "11220", "en"));

@@ -9,7 +9,7 @@ namespace CooperaNet.Web.Tests.Participation;
 public sealed class ParticipationBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Theory]
-    [MemberData(nameof(PublicPages.LanguageCodes), MemberType = typeof(PublicPages))]
+    [MemberData(nameof(PublicPages.SpanishAndPortuguese), MemberType = typeof(PublicPages))]
     public async Task Participation_page_has_no_axe_violations_and_its_map_links_are_named(string lang)
     {
         var page = await NewPageAsync();
