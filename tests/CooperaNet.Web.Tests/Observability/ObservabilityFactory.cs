@@ -90,11 +90,19 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
+    // Every scope provider ever set: a second logger factory built on the same services (the host builds more
+    // than one) sets its own, and a line must still find the scopes its request pushed into the first one.
+    private readonly ConcurrentDictionary<IExternalScopeProvider, bool> allScopes = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyList<CapturedLine> Lines => [.. lines];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider)
+    {
+        scopes = scopeProvider;
+        allScopes.TryAdd(scopeProvider, true);
+    }
 
     public void Dispose()
     {
@@ -110,19 +118,23 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var scoped = new List<KeyValuePair<string, object?>>();
-            owner.scopes.ForEachScope(
-                (scope, list) =>
-                {
-                    if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+            foreach (var provider in owner.allScopes.IsEmpty ? [owner.scopes] : owner.allScopes.Keys)
+            {
+                provider.ForEachScope(
+                    (scope, list) =>
                     {
-                        list.AddRange(pairs);
-                    }
-                    else if (scope is not null)
-                    {
-                        list.Add(KeyValuePair.Create("Scope", (object?)scope.ToString()));
-                    }
-                },
-                scoped);
+                        if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                        {
+                            list.AddRange(pairs);
+                        }
+                        else if (scope is not null)
+                        {
+                            list.Add(KeyValuePair.Create("Scope", (object?)scope.ToString()));
+                        }
+                    },
+                    scoped);
+            }
+
             var properties = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
             owner.lines.Enqueue(new CapturedLine(category, logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception), [.. properties], scoped));
         }
