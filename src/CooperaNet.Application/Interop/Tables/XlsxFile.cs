@@ -103,12 +103,15 @@ public static class XlsxFile
             copy.Position = 0;
             using var document = SpreadsheetDocument.Open(copy, false, new OpenSettings { MaxCharactersInPart = MaxPartBytes });
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("the workbook has no workbook part");
-            var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("the workbook has no sheet");
-            var part = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            // A damaged part can load as no element at all: every step is checked, none assumed.
+            var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("the workbook has no sheet");
+            var id = first.Id?.Value ?? throw new InvalidDataException("the first sheet names no part");
+            var part = workbook.GetPartById(id) as WorksheetPart ?? throw new InvalidDataException("the first sheet's part is not a worksheet");
+            var worksheet = part.Worksheet ?? throw new InvalidDataException("the first sheet is empty or damaged");
+            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var rows = new List<string[]>();
             long spanned = 0;
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            foreach (var row in worksheet.Descendants<Row>())
             {
                 var cells = new SortedDictionary<int, string>();
                 var next = 0;
