@@ -81,7 +81,7 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
                         continue;
                     }
 
-                    if (row.Status == EntryStatus.Published && row.DeletedAt is null && (row.ExpiresOn is null || row.ExpiresOn >= today))
+                    if (IsOpen(row.Status, row.DeletedAt, row.ExpiresOn, today))
                     {
                         open.Add(row.Id);
                     }
@@ -149,8 +149,10 @@ public sealed class CatalogMatcher(TimeProvider clock) : IDisposable
     }
 
     /// <summary>Whether the entry can be paired now: published, not deleted, not expired.</summary>
-    public static bool IsOpen(CatalogEntry entry, DateOnly today) =>
-        entry.Status == EntryStatus.Published && entry.DeletedAt is null && (entry.ExpiresOn is null || entry.ExpiresOn >= today);
+    public static bool IsOpen(CatalogEntry entry, DateOnly today) => IsOpen(entry.Status, entry.DeletedAt, entry.ExpiresOn, today);
+
+    private static bool IsOpen(EntryStatus status, DateTimeOffset? deletedAt, DateOnly? expiresOn, DateOnly today) =>
+        status == EntryStatus.Published && deletedAt is null && (expiresOn is null || expiresOn >= today);
 
     /// <summary>The reasons as stored with a pair: the engine's kinds and values, worded when shown.</summary>
     public static string Serialize(IReadOnlyList<MatchReason> reasons) =>

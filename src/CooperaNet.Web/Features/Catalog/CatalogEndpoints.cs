@@ -142,23 +142,17 @@ public static class CatalogEndpoints
                 return Problems.Conflict(text, (EntryError)outcome.Conflict!);
             default:
                 var entry = (CatalogEntry)outcome.Entry!;
-                if (created)
-                {
-                    // A new entry has no files yet: nothing to read back.
-                    var lang = ApiLanguage.Of(http);
-                    var fresh = EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, []);
-                    return TypedResults.Created(fresh.Links.Self, fresh);
-                }
-
-                return TypedResults.Ok(await ViewAsync(entry, http, db, cache));
+                // A new entry has no files yet: nothing to read back.
+                var view = await ViewAsync(entry, ApiLanguage.Of(http), db, cache, withFiles: !created);
+                return created ? TypedResults.Created(view.Links.Self, view) : TypedResults.Ok(view);
         }
     }
 
     private static Task<EntryView> ViewAsync(CatalogEntry entry, HttpContext http, CooperaNetDbContext db, IMemoryCache cache) =>
         ViewAsync(entry, ApiLanguage.Of(http), db, cache);
 
-    private static async Task<EntryView> ViewAsync(CatalogEntry entry, string lang, CooperaNetDbContext db, IMemoryCache cache) =>
-        EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, await AttachmentCommands.ListAsync(db, entry));
+    private static async Task<EntryView> ViewAsync(CatalogEntry entry, string lang, CooperaNetDbContext db, IMemoryCache cache, bool withFiles = true) =>
+        EntryView.From(entry, (await CatalogLookups.LoadAsync(db, cache, lang)).StateName(entry.StateCode), lang, withFiles ? await AttachmentCommands.ListAsync(db, entry) : []);
 
     private static DateOnly Today(HttpContext http) =>
         DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
