@@ -3,6 +3,7 @@ using CooperaNet.Application.Demo;
 using CooperaNet.Domain;
 using CooperaNet.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperaNet.Application.Tests;
@@ -21,6 +22,10 @@ public sealed class SeededDemoCatalog : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>The catalog's search for <paramref name="query"/> as a public reader, with the reference data read afresh.</summary>
+    public static async Task<IQueryable<CatalogEntry>> SearchAsync(Data.CooperaNetDbContext db, string query) =>
+        EntrySearch.Apply(db, await ReferenceCodes.LoadAsync(db, new MemoryCache(new MemoryCacheOptions())), new EntryFilter { Query = query }, null);
 }
 
 public sealed class DemoCatalogSeederTests(SeededDemoCatalog catalog) : IClassFixture<SeededDemoCatalog>
@@ -105,7 +110,7 @@ public sealed class DemoCatalogSeederTests(SeededDemoCatalog catalog) : IClassFi
     {
         var id = DemoCatalogSeeder.IdFor(iatiIdentifier);
 
-        var found = await Host.WithDbAsync(async db => await (await EntrySearch.ApplyAsync(db, new EntryFilter { Query = query }, null)).Select(e => e.Id).ToListAsync());
+        var found = await Host.WithDbAsync(async db => await (await SeededDemoCatalog.SearchAsync(db, query)).Select(e => e.Id).ToListAsync());
         var entry = await Host.WithDbAsync(db => db.Entries.AsNoTracking().Include(e => e.Translations).SingleAsync(e => e.Id == id));
 
         Assert.Contains(id, found);
@@ -241,7 +246,7 @@ public sealed class DemoCatalogSeederLimitTests
         await using var host = await DataHost.StartAsync();
         var seed = () => host.InScopeAsync(sp => sp.GetRequiredService<DemoCatalogSeeder>().SeedAsync());
         var drinkingWater = DemoCatalogSeeder.IdFor("US-GOV-21-52572");
-        var findsDrinkingWater = () => host.WithDbAsync(async db => await (await EntrySearch.ApplyAsync(db, new EntryFilter { Query = "eau potable" }, null)).AnyAsync(e => e.Id == drinkingWater));
+        var findsDrinkingWater = () => host.WithDbAsync(async db => await (await SeededDemoCatalog.SearchAsync(db, "eau potable")).AnyAsync(e => e.Id == drinkingWater));
         await seed();
         var seeded = await host.WithDbAsync(Rows.CountAsync);
 

@@ -67,13 +67,10 @@ public static class EntrySearch
 
     /// <summary>
     /// Filters without paging; <paramref name="visibleStates"/> limits non-published statuses to the
-    /// states a reader may see (null: all, for the secretariat).
+    /// states a reader may see (null: all, for the secretariat). The words of a query that are words of a
+    /// sector's name are looked up in <paramref name="codes"/>.
     /// </summary>
-    public static async Task<IQueryable<CatalogEntry>> ApplyAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default) =>
-        Apply(db, filter, visibleStates, await SectorTerms.LoadAsync(db, cancellationToken));
-
-    /// <summary>As <see cref="ApplyAsync"/>, with the sectors' name terms already at hand.</summary>
-    public static IQueryable<CatalogEntry> Apply(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, IReadOnlyDictionary<string, string[]> sectorTerms)
+    public static IQueryable<CatalogEntry> Apply(CooperaNetDbContext db, ReferenceCodes codes, EntryFilter filter, IReadOnlyCollection<string>? visibleStates)
     {
         var query = db.Entries.AsNoTracking();
         if (filter.Status is null or EntryStatus.Published)
@@ -103,7 +100,7 @@ public static class EntrySearch
         {
             // IN rather than EXISTS: SQLite can then start from the term's postings instead of testing every entry.
             // A word of a sector's name finds the entries of that sector, in whatever language they are written.
-            if (sectorTerms.TryGetValue(term, out var sectors))
+            if (codes.SectorTerms.TryGetValue(term, out var sectors))
             {
                 // One IN over a UNION, not an OR of two: SQLite still starts from the postings.
                 query = query.Where(e => db.EntrySearchTerms.Where(t => t.Term == term).Select(t => t.EntryId)
@@ -157,24 +154,23 @@ public static class EntrySearch
     }
 
     /// <summary>Counts per kind, modality and state, each over the filtered entries without its own filter.</summary>
-    public static async Task<EntryFacets> FacetsAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
+    public static async Task<EntryFacets> FacetsAsync(CooperaNetDbContext db, ReferenceCodes codes, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
     {
-        var sectorTerms = await SectorTerms.LoadAsync(db, cancellationToken);
-        var kinds = await Apply(db, filter with { Kind = null }, visibleStates, sectorTerms)
+        var kinds = await Apply(db, codes, filter with { Kind = null }, visibleStates)
             .GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var modalities = await Apply(db, filter with { Modality = null }, visibleStates, sectorTerms)
+        var modalities = await Apply(db, codes, filter with { Modality = null }, visibleStates)
             .GroupBy(e => e.Modality).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var states = await Apply(db, filter with { State = null }, visibleStates, sectorTerms)
+        var states = await Apply(db, codes, filter with { State = null }, visibleStates)
             .GroupBy(e => e.StateCode).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
         return new EntryFacets(kinds, modalities, states);
     }
 
-    public static async Task<EntryPage> PageAsync(CooperaNetDbContext db, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
+    public static async Task<EntryPage> PageAsync(CooperaNetDbContext db, ReferenceCodes codes, EntryFilter filter, IReadOnlyCollection<string>? visibleStates, CancellationToken cancellationToken = default)
     {
-        var query = await ApplyAsync(db, filter, visibleStates, cancellationToken);
+        var query = Apply(db, codes, filter, visibleStates);
         var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         var ordered = filter.Sort switch

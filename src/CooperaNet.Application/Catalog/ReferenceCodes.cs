@@ -12,6 +12,9 @@ public sealed class ReferenceCodes
 
     public required IReadOnlyDictionary<string, LocalizedText> SectorNames { get; init; }
 
+    /// <summary>The words of the sectors' names in the four languages, each with its sectors (<see cref="Catalog.SectorTerms"/>).</summary>
+    public required IReadOnlyDictionary<string, string[]> SectorTerms { get; init; }
+
     public required IReadOnlySet<string> Sdgs { get; init; }
 
     public required IReadOnlySet<string> States { get; init; }
@@ -30,6 +33,7 @@ public sealed class ReferenceCodes
             {
                 ActiveSectors = sectors.Where(s => !s.IsWithdrawn).Select(s => s.Code).ToHashSet(StringComparer.Ordinal),
                 SectorNames = sectors.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal),
+                SectorTerms = Catalog.SectorTerms.Build(sectors.Select(s => (s.Code, s.Name))),
                 Sdgs = goals.Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture)).Concat(targets).ToHashSet(StringComparer.Ordinal),
                 States = states.Select(s => s.Code).ToHashSet(StringComparer.Ordinal),
                 Subregions = states.Select(s => s.Subregion).ToHashSet(StringComparer.Ordinal),

@@ -97,7 +97,7 @@ public static class CatalogEndpoints
 
     private static async Task<EntryListView> ListViewAsync(CooperaNetDbContext db, IMemoryCache cache, EntryFilter filter, IReadOnlyCollection<string>? visible, string lang, CancellationToken ct)
     {
-        var page = await EntrySearch.PageAsync(db, filter, visible, ct);
+        var page = await EntrySearch.PageAsync(db, await ReferenceCodes.LoadAsync(db, cache), filter, visible, ct);
         var lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         return new EntryListView(lang, page.Total, page.Page, page.PageSize, page.Items.Select(e => EntryView.From(e, lookups.StateName(e.StateCode), lang)).ToList());
     }

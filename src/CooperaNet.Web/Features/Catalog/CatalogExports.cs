@@ -29,9 +29,9 @@ public static class CatalogExports
             return Infrastructure.Problems.Validation(text, [new FieldError("format", "format")]);
         }
 
-        var page = await EntrySearch.PageAsync(db, filter with { Page = 1, PageSize = MaxRows }, visible, ct);
-        var lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         var codes = await ReferenceCodes.LoadAsync(db, cache);
+        var page = await EntrySearch.PageAsync(db, codes, filter with { Page = 1, PageSize = MaxRows }, visible, ct);
+        var lookups = await CatalogLookups.LoadAsync(db, cache, lang);
         var rows = page.Items.Select(e => new[]
         {
             e.Id.ToString(), EntryKinds.NameOf(e.Kind), e.StateCode, lookups.StateName(e.StateCode), e.Status.ToString().ToLowerInvariant(), e.Language,

@@ -68,8 +68,9 @@ public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache
             var listing = JsonSerializer.Deserialize<Listing>(await lists.GetAsync($"page|{JsonSerializer.Serialize(filter)}", async services =>
             {
                 var shared = services.GetRequiredService<CooperaNetDbContext>();
-                var page = await EntrySearch.PageAsync(shared, filter, visible);
-                var facets = await EntrySearch.FacetsAsync(shared, filter, visible);
+                var codes = await ReferenceCodes.LoadAsync(shared, cache);
+                var page = await EntrySearch.PageAsync(shared, codes, filter, visible);
+                var facets = await EntrySearch.FacetsAsync(shared, codes, filter, visible);
                 return JsonSerializer.SerializeToUtf8Bytes(new Listing([.. page.Items.Select(e => e.Id)], page.Total, page.Page, page.PageSize, facets));
             }))!;
             var entries = await db.Entries.AsNoTracking()
@@ -82,8 +83,9 @@ public sealed class CatalogIndexModel(CooperaNetDbContext db, IMemoryCache cache
             return;
         }
 
-        Results = await EntrySearch.PageAsync(db, filter, visible, ct);
-        Facets = await EntrySearch.FacetsAsync(db, filter, visible, ct);
+        var reference = await ReferenceCodes.LoadAsync(db, cache);
+        Results = await EntrySearch.PageAsync(db, reference, filter, visible, ct);
+        Facets = await EntrySearch.FacetsAsync(db, reference, filter, visible, ct);
     }
 
     /// <summary>The value the reader gave for <paramref name="key"/>, to show it again in its field.</summary>

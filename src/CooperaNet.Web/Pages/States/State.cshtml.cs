@@ -64,6 +64,6 @@ public sealed class StatePageModel(CooperaNetDbContext db, IMemoryCache cache, T
     public string CatalogLink(EntryKind kind) =>
         $"/{UiStrings.CurrentLanguage}{Routes.Catalog}{QueryString.Create("state", State.Code).Add("kind", EntryKinds.NameOf(kind))}";
 
-    private Task<EntryPage> ListAsync(EntryKind kind, int page, CancellationToken ct) =>
-        EntrySearch.PageAsync(db, new EntryFilter { Kind = kind, State = State.Code, OpenOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Page = Math.Clamp(page, 1, 100_000), PageSize = PageSize }, visibleStates: [], ct);
+    private async Task<EntryPage> ListAsync(EntryKind kind, int page, CancellationToken ct) =>
+        await EntrySearch.PageAsync(db, await ReferenceCodes.LoadAsync(db, cache), new EntryFilter { Kind = kind, State = State.Code, OpenOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Page = Math.Clamp(page, 1, 100_000), PageSize = PageSize }, visibleStates: [], ct);
 }
