@@ -17,6 +17,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Matching.MatchingQueueInterceptor>();
+        services.AddScoped<Idempotency.IdempotencyClaim>();
+        services.AddScoped<Idempotency.IdempotencyInterceptor>();
         services.AddScoped<DatabaseSessionInterceptor>();
         services.TryAddScoped<IDatabaseActorSource, SystemDatabaseActorSource>();
         if (options.Provider == DatabaseProvider.PostgreSql)
@@ -25,7 +27,7 @@ public static class DataServiceCollectionExtensions
                 ?? throw new InvalidOperationException("CooperaNet:Database:ConnectionString is required for PostgreSql.");
             services.AddDbContext<CooperaNetDbContext, PostgresCooperaNetDbContext>((sp, db) => db
                 .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddInterceptors(sp.GetRequiredService<DatabaseSessionInterceptor>(), sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<DatabaseSessionInterceptor>(), sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<Idempotency.IdempotencyInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
@@ -34,7 +36,7 @@ public static class DataServiceCollectionExtensions
             services.AddScoped<SqliteWriteInterceptor>();
             services.AddDbContext<CooperaNetDbContext, SqliteCooperaNetDbContext>((sp, db) => db
                 .UseSqlite(connection)
-                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<Matching.MatchingQueueInterceptor>(), sp.GetRequiredService<Idempotency.IdempotencyInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SqliteWriteInterceptor>()));
         }
 
         return services;

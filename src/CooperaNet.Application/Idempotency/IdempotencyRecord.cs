@@ -19,6 +19,12 @@ public sealed class IdempotencyRecord
     /// <summary>After this time the key is forgotten and may be used again.</summary>
     public DateTimeOffset ExpiresAt { get; init; }
 
+    /// <summary>
+    /// When the request's first change was saved, in the same transaction as that change: a claim with it is
+    /// never run again, even when its instance died before the response was stored.
+    /// </summary>
+    public DateTimeOffset? AppliedAt { get; set; }
+
     /// <summary>The response's status; null while the first request is still running.</summary>
     public int? StatusCode { get; set; }
 

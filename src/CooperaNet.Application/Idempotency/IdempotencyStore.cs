@@ -20,6 +20,9 @@ public enum IdempotencyOutcome
 
     /// <summary>The first request with the key has not finished.</summary>
     InProgress,
+
+    /// <summary>The first request's change was saved, but its instance stopped before its response was stored.</summary>
+    Applied,
 }
 
 /// <summary>
@@ -34,7 +37,8 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
 
     /// <summary>
     /// A claim with no response after this long belongs to a request that died with its instance
-    /// (kill -9, lost database): a retry may run the request again.
+    /// (kill -9, lost database): a retry runs the request again, unless its change was saved
+    /// (<see cref="IdempotencyRecord.AppliedAt"/>), when the retry is told so.
     /// </summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(1);
 
@@ -48,16 +52,22 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
             var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Owner == owner && r.Key == key, cancellationToken);
             if (existing is not null)
             {
-                if (existing.ExpiresAt <= now || (existing.StatusCode is null && existing.CreatedAt + Abandoned <= now))
+                if (existing.ExpiresAt <= now || (existing.StatusCode is null && existing.AppliedAt is null && existing.CreatedAt + Abandoned <= now))
                 {
                     // Conditional on the row read, so two retries cannot both remove a fresh claim.
-                    await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key && r.CreatedAt == existing.CreatedAt && r.StatusCode == existing.StatusCode)
+                    await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key && r.CreatedAt == existing.CreatedAt && r.StatusCode == existing.StatusCode && r.AppliedAt == existing.AppliedAt)
                         .ExecuteDeleteAsync(cancellationToken);
                     continue;
                 }
 
-                return existing.StatusCode is null ? (IdempotencyOutcome.InProgress, null)
-                    : existing.RequestHash != requestHash ? (IdempotencyOutcome.Mismatch, null)
+                if (existing.StatusCode is null && (existing.AppliedAt is null || existing.CreatedAt + Abandoned > now))
+                {
+                    return (IdempotencyOutcome.InProgress, null);
+                }
+
+                // Done: its response, or only its change when its instance stopped before the response was stored.
+                return existing.RequestHash != requestHash ? (IdempotencyOutcome.Mismatch, null)
+                    : existing.StatusCode is null ? (IdempotencyOutcome.Applied, null)
                     : (IdempotencyOutcome.Replay, existing);
             }
 
@@ -85,12 +95,15 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, statusCode).SetProperty(r => r.Headers, headers).SetProperty(r => r.Body, body), cancellationToken);
     }
 
-    /// <summary>Forgets a claim whose request failed without an answer worth keeping, so a retry runs it again.</summary>
+    /// <summary>
+    /// Forgets a claim whose request failed without an answer worth keeping, so a retry runs it again; a claim
+    /// whose change was saved before the failure stays, so that a retry does not apply it twice.
+    /// </summary>
     public async Task ReleaseAsync(string owner, string key, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperaNetDbContext>();
-        await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key && r.StatusCode == null).ExecuteDeleteAsync(cancellationToken);
+        await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key && r.StatusCode == null && r.AppliedAt == null).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Deletes expired keys; returns how many.</summary>

@@ -10,7 +10,8 @@ namespace CooperaNet.Web.Infrastructure;
 /// Applies an API write sent with an <c>Idempotency-Key</c> header once. The first request runs and its
 /// response (status, the headers that matter, body) is stored with the key, the user and a hash of the
 /// request; a retry of the same request gets the stored response with <c>Idempotent-Replayed: true</c>;
-/// the same key on a different request gets 422; a retry while the first still runs gets 409.
+/// the same key on a different request gets 422; a retry while the first still runs gets 409, and so does a
+/// retry of a request whose change was saved by an instance that stopped before storing the response.
 /// Keys belong to a signed-in user; anonymous writes are passed through unchanged.
 /// </summary>
 public sealed class IdempotencyKeys(RequestDelegate next)
@@ -24,7 +25,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
     /// <summary>The response header fields a retry gets back besides the status and body.</summary>
     private static readonly string[] KeptHeaders = ["Content-Type", "Location", "ETag", "Last-Modified", "Content-Language"];
 
-    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, IStringLocalizer<Program> text)
+    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, IdempotencyClaim claim, IStringLocalizer<Program> text)
     {
         var request = context.Request;
         var keys = request.Headers[KeyHeader];
@@ -53,11 +54,16 @@ public sealed class IdempotencyKeys(RequestDelegate next)
                 context.Response.Headers.RetryAfter = "1";
                 await ProblemAsync(context, StatusCodes.Status409Conflict, text["Resilience.Idempotency.InProgress.Title"], text["Resilience.Idempotency.InProgress"]);
                 return;
+            case IdempotencyOutcome.Applied:
+                await ProblemAsync(context, StatusCodes.Status409Conflict, text["Resilience.Idempotency.Applied.Title"], text["Resilience.Idempotency.Applied"]);
+                return;
             case IdempotencyOutcome.Replay:
                 await ReplayAsync(context.Response, stored!, cancellationToken);
                 return;
         }
 
+        // The request's first save marks the claim as applied in the same transaction (IdempotencyInterceptor).
+        claim.Set(owner, key);
         await RunAndStoreAsync(context, store, owner, key);
     }
 

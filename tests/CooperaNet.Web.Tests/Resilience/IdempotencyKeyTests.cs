@@ -81,6 +81,73 @@ public sealed class IdempotencyKeyTests(CooperaNetFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_write_saved_by_an_instance_that_stopped_before_storing_its_response_is_not_applied_again()
+    {
+        var client = await CatalogApiClient.ForAsync(factory, Roles.FocalPoint, "CO", language: "pt");
+        var key = Guid.NewGuid().ToString();
+        var before = await CountEntriesAsync();
+
+        using (var first = await PostAsync(client, key, CatalogApiClient.AnOffer()))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        // The change and the mark were committed together.
+        var owner = await OwnerOfLastTokenAsync();
+        await using (var db = factory.NewDbContext())
+        {
+            var record = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Owner == owner && r.Key == key, Ct);
+            Assert.NotNull(record.AppliedAt);
+            Assert.Equal(201, record.StatusCode);
+
+            // What an instance killed between the commit and storing the response leaves: the claim and the change.
+            await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.StatusCode, (int?)null).SetProperty(r => r.Headers, (string?)null).SetProperty(r => r.Body, (byte[]?)null), Ct);
+        }
+
+        // Soon after, the first request may still be running somewhere: retry later.
+        using (var soon = await PostAsync(client, key, CatalogApiClient.AnOffer()))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, soon.StatusCode);
+            Assert.Contains("ainda está sendo processada", await soon.Content.ReadAsStringAsync(Ct));
+        }
+
+        await using (var db = factory.NewDbContext())
+        {
+            var old = TimeProvider.System.GetUtcNow() - IdempotencyStore.Abandoned - TimeSpan.FromSeconds(1);
+            await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key).ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, old), Ct);
+        }
+
+        // Past the time a running request could take, the claim is not taken over as a dead one: it was applied.
+        using var late = await PostAsync(client, key, CatalogApiClient.AnOffer());
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("já foi aplicada", await late.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(before + 1, await CountEntriesAsync());
+
+        // A different request with that key is still told the key is taken.
+        using var different = await PostAsync(client, key, CatalogApiClient.AnOffer(title: "Outra oferta diferente de cooperação técnica"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
+        Assert.Equal(before + 1, await CountEntriesAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_write_saves_nothing_so_its_key_is_not_marked_applied()
+    {
+        var client = await CatalogApiClient.ForAsync(factory, Roles.FocalPoint, "CO");
+        var key = Guid.NewGuid().ToString();
+
+        using var invalid = await PostAsync(client, key, new { title = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var owner = await OwnerOfLastTokenAsync();
+        await using var db = factory.NewDbContext();
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Owner == owner && r.Key == key, Ct);
+        Assert.Null(record.AppliedAt);
+        Assert.Equal(400, record.StatusCode);
+    }
+
+    [Fact]
     public async Task Refused_writes_are_replayed_too_and_expired_keys_are_deleted()
     {
         var client = await CatalogApiClient.ForAsync(factory, Roles.FocalPoint, "CO");

@@ -243,6 +243,9 @@ namespace CooperaNet.Application.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Body")
                         .HasColumnType("bytea");
 

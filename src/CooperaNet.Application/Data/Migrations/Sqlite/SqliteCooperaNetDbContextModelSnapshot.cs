@@ -236,6 +236,9 @@ namespace CooperaNet.Application.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Body")
                         .HasColumnType("BLOB");
 
