@@ -52,7 +52,9 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
             var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Owner == owner && r.Key == key, cancellationToken);
             if (existing is not null)
             {
-                if (existing.ExpiresAt <= now || (existing.StatusCode is null && existing.AppliedAt is null && existing.CreatedAt + Abandoned <= now))
+                // No response yet and younger than Abandoned: the first request may still be running somewhere.
+                var running = existing.StatusCode is null && existing.CreatedAt + Abandoned > now;
+                if (existing.ExpiresAt <= now || (existing.StatusCode is null && existing.AppliedAt is null && !running))
                 {
                     // Conditional on the row read, so two retries cannot both remove a fresh claim.
                     await db.IdempotencyRecords.Where(r => r.Owner == owner && r.Key == key && r.CreatedAt == existing.CreatedAt && r.StatusCode == existing.StatusCode && r.AppliedAt == existing.AppliedAt)
@@ -60,7 +62,7 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
                     continue;
                 }
 
-                if (existing.StatusCode is null && (existing.AppliedAt is null || existing.CreatedAt + Abandoned > now))
+                if (running)
                 {
                     return (IdempotencyOutcome.InProgress, null);
                 }
